@@ -1,0 +1,79 @@
+/** Row types exactly as the schema stores them (read with safeIntegers: every INTEGER is a bigint). */
+
+export interface DbRunRow {
+  id: bigint;
+  trace_id: string;
+  root_span_id: string | null;
+  name: string;
+  service: string;
+  start_ns: bigint;
+  end_ns: bigint;
+  span_count: bigint;
+  error_count: bigint;
+  origin: string;
+  source: string | null;
+  first_received_at_ms: bigint;
+  last_received_at_ms: bigint;
+}
+
+export interface DbSpanRow {
+  id: bigint;
+  trace_id: string;
+  span_id: string;
+  parent_span_id: string;
+  trace_state: string;
+  flags: bigint;
+  name: string;
+  kind: bigint;
+  start_ns: bigint;
+  end_ns: bigint;
+  status_code: bigint;
+  status_message: string;
+  attributes: string;
+  dropped_attributes_count: bigint;
+  events: string;
+  dropped_events_count: bigint;
+  links: string;
+  dropped_links_count: bigint;
+  resource_id: bigint;
+  scope_id: bigint;
+  received_at_ms: bigint;
+}
+
+export interface DbResourceRow {
+  id: bigint;
+  hash: string;
+  service_name: string;
+  attributes: string;
+  dropped_attributes_count: bigint;
+  schema_url: string;
+}
+
+export interface DbScopeRow {
+  id: bigint;
+  hash: string;
+  name: string;
+  version: string;
+  attributes: string;
+  dropped_attributes_count: bigint;
+  schema_url: string;
+}
+
+export interface DbLogRow {
+  id: bigint;
+  trace_id: string;
+  span_id: string;
+  time_ns: bigint;
+  observed_time_ns: bigint;
+  severity_number: bigint;
+  severity_text: string;
+  event_name: string;
+  body: string;
+  attributes: string;
+  dropped_attributes_count: bigint;
+  flags: bigint;
+  resource_id: bigint;
+  scope_id: bigint;
+  content_hash: string;
+  received_at_ms: bigint;
+}

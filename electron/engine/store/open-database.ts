@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+
+export const DATABASE_FILE = 'loupe.db';
+
+/**
+ * Opens (creating if needed) the data dir's database: WAL, NORMAL sync (commits survive an app
+ * crash; see reference §4), foreign keys, incremental auto-vacuum so pruning can give space back,
+ * then applies migrations. Under Electron the engine points LOUPE_SQLITE_BINDING at a build of
+ * better-sqlite3 for Electron's ABI; plain Node uses the one npm built.
+ */
+export function openDatabase(dataDir: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const nativeBinding = process.env.LOUPE_SQLITE_BINDING;
+  const db = new Database(join(dataDir, DATABASE_FILE), {
+    ...(nativeBinding ? { nativeBinding } : {}),
+    timeout: 5000,
+  });
+  try {
+    // auto_vacuum only takes effect on an empty database (before the first table).
+    db.pragma('auto_vacuum = INCREMENTAL');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -65536');
+    migrate(db, migrations);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,101 @@
+import type { Attributes } from './attributes';
+
+export type RunStatus = 'ok' | 'error';
+export type RunOrigin = 'live' | 'import' | 'replay' | 'eval';
+
+/** One run = one trace, as listed. Times are exact nanoseconds as decimal strings. */
+export interface RunSummary {
+  traceId: string;
+  name: string;
+  service: string;
+  /** ISO 8601 start time (millisecond precision; exact value in startNs). */
+  startTime: string;
+  startNs: string;
+  endNs: string;
+  durationMs: number;
+  status: RunStatus;
+  spanCount: number;
+  errorCount: number;
+  origin: RunOrigin;
+  /** Whether the root span (no parent) has arrived yet. */
+  hasRoot: boolean;
+}
+
+export interface SpanEventRecord {
+  timeNs: string;
+  name: string;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+}
+
+export interface SpanLinkRecord {
+  traceId: string;
+  spanId: string;
+  traceState: string;
+  flags: number;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+}
+
+export interface ResourceRecord {
+  attributes: Attributes;
+  droppedAttributesCount: number;
+  schemaUrl: string;
+}
+
+export interface ScopeRecord {
+  name: string;
+  version: string;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+  schemaUrl: string;
+}
+
+/** A span exactly as received (OTLP fields kept losslessly). */
+export interface SpanRecord {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  traceState: string;
+  flags: number;
+  name: string;
+  /** OTLP SpanKind: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
+  kind: number;
+  startNs: string;
+  endNs: string;
+  durationMs: number;
+  /** OTLP StatusCode: 0 unset, 1 ok, 2 error. */
+  statusCode: number;
+  statusMessage: string;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+  events: SpanEventRecord[];
+  droppedEventsCount: number;
+  links: SpanLinkRecord[];
+  droppedLinksCount: number;
+  resource: ResourceRecord;
+  scope: ScopeRecord;
+}
+
+/** An OTLP log record (GenAI instrumentations send prompts and completions as log events). */
+export interface LogRecordRecord {
+  traceId: string;
+  spanId: string;
+  timeNs: string;
+  observedTimeNs: string;
+  severityNumber: number;
+  severityText: string;
+  eventName: string;
+  body: Attributes[string];
+  attributes: Attributes;
+  droppedAttributesCount: number;
+  flags: number;
+  resource: ResourceRecord;
+  scope: ScopeRecord;
+}
+
+export interface RunDetail {
+  run: RunSummary;
+  spans: SpanRecord[];
+  logs: LogRecordRecord[];
+}
