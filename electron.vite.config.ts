@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for the whole app: Electron main + the engine process entry (forked as a
-// utilityProcess), the sandboxed preload (CommonJS, as sandboxed preloads must be), and the renderer.
+// utilityProcess) + the `loupe` CLI, the sandboxed preload (CommonJS, as sandboxed preloads must be), and the renderer.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           engine: resolve(__dirname, 'electron/engine/entry.ts'),
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
         },
       },
     },

@@ -1,0 +1,84 @@
+import { resolveDataDir } from '../../engine/config/data-dir';
+import { PortInUseError } from '../../engine/http/listen';
+import { startEngine } from '../../engine/engine';
+import { CliError } from '../cli-error';
+import { parseOptions, portOption } from '../parse-options';
+
+export const serveHelp = `Usage: loupe serve [options]
+
+Starts Loupe headless: the OTLP collector (HTTP and gRPC), the store and the UI, on 127.0.0.1.
+Point any OpenTelemetry SDK at it with OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318.
+
+Options:
+  --data-dir DIR         where the database lives (default: $LOUPE_DATA_DIR, else the app-data folder)
+  --otlp-http-port PORT  OTLP/HTTP port (default 4318; 0 = any free port)
+  --otlp-grpc-port PORT  OTLP/gRPC port (default 4317; 0 = any free port)
+  --ui-port PORT         UI and API port (default 4320; 0 = any free port)
+  --json                 print one line of JSON when ready: {uiUrl, otlpHttpUrl, otlpGrpcUrl, dataDir, token}
+  -h, --help             show this help
+
+A default port that is taken is replaced by a free one (with a notice); a port you chose that is
+taken is an error. Ctrl-C stops Loupe cleanly.`;
+
+export async function serveCommand(args: string[]): Promise<number | 'running'> {
+  const { values } = parseOptions(args, {
+    'data-dir': { type: 'string' },
+    'otlp-http-port': { type: 'string' },
+    'otlp-grpc-port': { type: 'string' },
+    'ui-port': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    console.log(serveHelp);
+    return 0;
+  }
+  const dataDir = resolveDataDir(values['data-dir']);
+  const json = values.json === true;
+  const log = (line: string): void => console.error(`[loupe] ${line}`);
+  let engine;
+  try {
+    engine = await startEngine({
+      dataDir,
+      otlpHttpPort: portOption(values['otlp-http-port'], '--otlp-http-port'),
+      otlpGrpcPort: portOption(values['otlp-grpc-port'], '--otlp-grpc-port'),
+      uiPort: portOption(values['ui-port'], '--ui-port'),
+      log,
+    });
+  } catch (err) {
+    if (err instanceof PortInUseError || err instanceof CliError) throw new CliError(err.message);
+    throw new CliError(`Loupe could not start: ${(err as Error).message}`);
+  }
+  const { info, token } = engine;
+  if (json) {
+    for (const n of info.notices) log(n);
+    console.log(
+      JSON.stringify({ uiUrl: info.uiUrl, otlpHttpUrl: info.otlpHttpUrl, otlpGrpcUrl: info.otlpGrpcUrl, dataDir: info.dataDir, token }),
+    );
+  } else {
+    for (const n of info.notices) console.log(`Note: ${n}`);
+    console.log(`Loupe ${info.version} is running.
+
+  Open the UI:  ${info.uiUrl}
+  OTLP/HTTP:    ${info.otlpHttpUrl}   (OTEL_EXPORTER_OTLP_ENDPOINT=${info.otlpHttpUrl})
+  OTLP/gRPC:    ${info.otlpGrpcUrl}
+  Data dir:     ${info.dataDir}
+
+Press Ctrl-C to stop.`);
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping…`);
+    engine.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log(`error while stopping: ${(err as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  return 'running';
+}

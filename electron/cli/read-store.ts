@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE, openDatabase } from '../engine/store/open-database';
+import { RunQueries } from '../engine/store/run-queries';
+import { CliError } from './cli-error';
+
+/**
+ * Opens a data dir's database for reading, whether or not an engine is running on it (WAL lets
+ * readers and the engine's writer work side by side). A data dir without a database holds no runs.
+ */
+export function withRunQueries<T>(dataDir: string, use: (queries: RunQueries) => T, whenEmpty: T): T {
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    console.error(`loupe: no Loupe data in ${dataDir} yet (start \`loupe serve\` and send traces, or pass --data-dir).`);
+    return whenEmpty;
+  }
+  let db;
+  try {
+    db = openDatabase(dataDir);
+  } catch (err) {
+    throw new CliError(`cannot open the Loupe database in ${dataDir}: ${(err as Error).message}`);
+  }
+  try {
+    return use(new RunQueries(db));
+  } finally {
+    db.close();
+  }
+}

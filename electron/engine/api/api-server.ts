@@ -1,0 +1,145 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, type ApiErrorBody, type ApiErrorCode, httpStatusOf } from '../../../shared/api/errors';
+import { type ApiHandlers, type ApiMethodName, apiMethods, isApiMethodName } from '../../../shared/api/methods';
+import { isLoopbackHost } from '../http/host-check';
+import { BodyTooLargeError, readBody } from '../http/read-body';
+import { SECURITY_HEADERS, serveStatic } from '../http/static-files';
+import type { LiveEventsHub } from './live-events-hub';
+
+const API_BODY_LIMIT = 4 * 1024 * 1024;
+
+export interface ApiServerOptions {
+  token: string;
+  handlers: ApiHandlers;
+  hub: LiveEventsHub;
+  version: string;
+  /** Folder of the built renderer. */
+  uiDir: string;
+  onError?: (err: unknown) => void;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): void {
+  const body: ApiErrorBody = { error: { code, message } };
+  res.writeHead(httpStatusOf[code], { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...extra });
+  res.end(JSON.stringify(body));
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!m) return false;
+  const given = Buffer.from(m[1]!);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Same-origin means the page was served by this very server (same scheme, host and port). */
+function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return origin !== undefined && origin === `http://${req.headers.host ?? ''}`;
+}
+
+/**
+ * The UI/API server: the built renderer, `POST /api/<method>` for the typed API, and `GET
+ * /api/events` for live events. Every API request needs the per-install token; a foreign `Origin`
+ * is refused everywhere, and methods that touch files or spawn processes require a same-origin one.
+ * There are no CORS headers at all, so no other site can read an answer.
+ */
+export function createApiHandler(opts: ApiServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      opts.onError?.(err);
+      if (!res.headersSent) sendError(res, 'internal', 'internal error');
+      else res.destroy();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers)) {
+      sendError(res, 'forbidden', 'Host not allowed: Loupe only answers requests addressed to localhost', {
+        Connection: 'close',
+      });
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (!path.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendError(res, 'method_not_allowed', `${req.method ?? ''} is not allowed here`, { Allow: 'GET, HEAD' });
+        return;
+      }
+      serveStatic(opts.uiDir, path, res, req.method === 'HEAD');
+      return;
+    }
+    if (req.headers.origin !== undefined && !isSameOrigin(req)) {
+      sendError(res, 'forbidden', 'cross-origin requests are not allowed');
+      return;
+    }
+    if (!tokenMatches(req.headers.authorization, opts.token)) {
+      sendError(res, 'unauthorized', 'missing or wrong access token; open the link printed by `loupe serve`', {
+        'WWW-Authenticate': 'Bearer',
+      });
+      return;
+    }
+    if (path === '/api/events') {
+      if (req.method !== 'GET') {
+        sendError(res, 'method_not_allowed', 'use GET for /api/events', { Allow: 'GET' });
+        return;
+      }
+      opts.hub.attach(res, { version: opts.version });
+      return;
+    }
+    const name = path.slice('/api/'.length);
+    if (!isApiMethodName(name)) {
+      sendError(res, 'not_found', `no API method "${name}"`);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendError(res, 'method_not_allowed', 'API methods are called with POST', { Allow: 'POST' });
+      return;
+    }
+    if (apiMethods[name].sensitive && !isSameOrigin(req)) {
+      sendError(res, 'forbidden', `${name} needs a same-origin request (it touches files or processes)`);
+      return;
+    }
+    const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (media !== 'application/json') {
+      sendError(res, 'bad_request', 'API requests must be application/json');
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req, API_BODY_LIMIT);
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch (err) {
+      const message = err instanceof BodyTooLargeError ? err.message : `invalid JSON body: ${(err as Error).message}`;
+      sendError(res, 'bad_request', message);
+      return;
+    }
+    await callMethod(name, input, res);
+  }
+
+  async function callMethod(name: ApiMethodName, input: unknown, res: ServerResponse): Promise<void> {
+    const parsed = apiMethods[name].input.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+      sendError(res, 'bad_request', `invalid input for ${name}: ${issues}`);
+      return;
+    }
+    try {
+      const handler = opts.handlers[name] as (input: unknown) => unknown;
+      const result = await handler(parsed.data);
+      sendJson(res, 200, result);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        sendError(res, err.code, err.message);
+        return;
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import { statSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import { join } from 'node:path';
+import type { Server as GrpcServer } from '@grpc/grpc-js';
+import type { EngineInfo } from '../../shared/domain/engine-info';
+import { createApiHandlers } from './api/api-handlers';
+import { createApiHandler } from './api/api-server';
+import { LiveEventsHub } from './api/live-events-hub';
+import { loadOrCreateToken } from './config/auth-token';
+import { resolveUiDir } from './config/ui-dir';
+import { type PortRequest, bindWithFallback, listenHttp } from './http/listen';
+import { bindGrpc, createOtlpGrpcServer } from './otlp/otlp-grpc-receiver';
+import { createOtlpHttpHandler } from './otlp/otlp-http-receiver';
+import { DATABASE_FILE, openDatabase } from './store/open-database';
+import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/retention';
+import { RunQueries } from './store/run-queries';
+import { SpanWriter } from './store/span-writer';
+import { LOUPE_VERSION } from './version';
+
+export const DEFAULT_PORTS = { otlpHttp: 4318, otlpGrpc: 4317, ui: 4320 } as const;
+
+export interface EngineOptions {
+  dataDir: string;
+  /** undefined = the default port (falls back to a free one if taken); 0 = any free port. */
+  otlpHttpPort?: number;
+  otlpGrpcPort?: number;
+  uiPort?: number;
+  uiDir?: string;
+  retention?: RetentionPolicy;
+  /** Items allowed to wait for the writer before senders are told to retry. */
+  maxQueuedItems?: number;
+  log?: (line: string) => void;
+}
+
+export interface Engine {
+  info: EngineInfo;
+  token: string;
+  close(): Promise<void>;
+}
+
+const RETENTION_INTERVAL_MS = 5 * 60_000;
+
+function portRequest(label: string, requested: number | undefined, fallback: number): PortRequest {
+  return { label, port: requested ?? fallback, isDefault: requested === undefined };
+}
+
+function closeHttp(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function closeGrpc(server: GrpcServer): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, 2000);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Starts the headless engine: the SQLite store, the OTLP receivers (HTTP and gRPC) and the UI/API
+ * server, all on 127.0.0.1. Used in-process by `loupe serve` and as the Electron utility process.
+ */
+export async function startEngine(opts: EngineOptions): Promise<Engine> {
+  const log = opts.log ?? (() => {});
+  const onError = (err: unknown): void => log(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  const db = openDatabase(opts.dataDir);
+  const token = loadOrCreateToken(opts.dataDir);
+  const retentionPolicy = opts.retention ?? DEFAULT_RETENTION;
+  const retention = new Retention(db);
+  const hub = new LiveEventsHub();
+  const writer = new SpanWriter(db, {
+    ...(opts.maxQueuedItems !== undefined ? { maxQueuedItems: opts.maxQueuedItems } : {}),
+    onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
+  });
+  const queries = new RunQueries(db);
+  const notices: string[] = [];
+
+  const otlpHttp = createServer({ keepAliveTimeout: 30_000, requestTimeout: 120_000 }, createOtlpHttpHandler({ writer, onError }));
+  const grpc = createOtlpGrpcServer({ writer, onError });
+  let info: EngineInfo | null = null;
+  const api = createServer(
+    { keepAliveTimeout: 30_000 },
+    createApiHandler({
+      token,
+      hub,
+      version: LOUPE_VERSION,
+      uiDir: opts.uiDir ?? resolveUiDir(),
+      onError,
+      handlers: createApiHandlers({
+        queries,
+        info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir) }),
+      }),
+    }),
+  );
+  // A slow client must not hold the SSE stream's socket hostage: no request timeout on the API.
+  api.requestTimeout = 0;
+
+  const opened: Array<() => Promise<void>> = [];
+  const close = async (): Promise<void> => {
+    clearInterval(pruneTimer);
+    hub.close();
+    await Promise.all(opened.map((c) => c()));
+    db.close();
+  };
+  let pruneTimer: NodeJS.Timeout | undefined;
+  try {
+    const httpBound = await bindWithFallback(
+      portRequest('OTLP/HTTP', opts.otlpHttpPort, DEFAULT_PORTS.otlpHttp),
+      (p) => listenHttp(otlpHttp, p),
+    );
+    opened.push(() => closeHttp(otlpHttp));
+    const grpcBound = await bindWithFallback(
+      portRequest('OTLP/gRPC', opts.otlpGrpcPort, DEFAULT_PORTS.otlpGrpc),
+      (p) => bindGrpc(grpc, p),
+    );
+    opened.push(() => closeGrpc(grpc));
+    const uiBound = await bindWithFallback(portRequest('UI', opts.uiPort, DEFAULT_PORTS.ui), (p) => listenHttp(api, p));
+    opened.push(() => closeHttp(api));
+
+    const otlpHttpUrl = `http://127.0.0.1:${httpBound.port}`;
+    if (httpBound.notice) {
+      notices.push(
+        `${httpBound.notice} SDKs that use the default endpoint will not reach Loupe; set OTEL_EXPORTER_OTLP_ENDPOINT=${otlpHttpUrl}.`,
+      );
+    }
+    if (grpcBound.notice) notices.push(grpcBound.notice);
+    if (uiBound.notice) notices.push(uiBound.notice);
+    const uiBase = `http://127.0.0.1:${uiBound.port}`;
+    info = {
+      version: LOUPE_VERSION,
+      uiUrl: `${uiBase}/#token=${token}`,
+      otlpHttpUrl,
+      otlpGrpcUrl: `http://127.0.0.1:${grpcBound.port}`,
+      dataDir: opts.dataDir,
+      databaseBytes: 0,
+      retention: { maxBytes: retentionPolicy.maxBytes, maxAgeDays: retentionPolicy.maxAgeDays },
+      notices,
+    };
+  } catch (err) {
+    await close().catch(() => {});
+    throw err;
+  }
+
+  const prune = (): void => {
+    try {
+      const r = retention.prune(retentionPolicy);
+      if (r.runsDeleted > 0) log(`retention: deleted ${r.runsDeleted} old runs`);
+    } catch (err) {
+      onError(err);
+    }
+  };
+  prune();
+  pruneTimer = setInterval(prune, RETENTION_INTERVAL_MS);
+  pruneTimer.unref();
+
+  return { info: { ...info, databaseBytes: databaseBytes(opts.dataDir) }, token, close };
+}
+
+function databaseBytes(dataDir: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      total += statSync(join(dataDir, DATABASE_FILE + suffix)).size;
+    } catch {
+      // not there yet
+    }
+  }
+  return total;
+}

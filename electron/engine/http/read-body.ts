@@ -1,0 +1,101 @@
+import type { IncomingMessage } from 'node:http';
+import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
+
+/** 20 MiB after decompression, as the OTLP specification recommends. */
+export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`request body exceeds ${limit} bytes after decompression`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+export class BodyEncodingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BodyEncodingError';
+  }
+}
+
+/** Client went away or the stream broke mid-body. */
+export class BodyReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BodyReadError';
+  }
+}
+
+function decoderFor(encoding: string): Gunzip | Inflate | null {
+  switch (encoding) {
+    case '':
+    case 'identity':
+      return null;
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    default:
+      throw new BodyEncodingError(
+        `unsupported Content-Encoding "${encoding}" (use gzip, deflate or none)`,
+      );
+  }
+}
+
+/**
+ * Reads a request body, decompressing it as its Content-Encoding says, and stops as soon as the
+ * decompressed size passes `limit` (a gzip bomb is cut off while inflating, chunk by chunk, so
+ * memory never holds more than the limit).
+ */
+export function readBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+  const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const decoder = decoderFor(encoding);
+  const declared = Number(req.headers['content-length']);
+  if (decoder === null && Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new BodyTooLargeError(limit));
+  }
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (err: Error): void => {
+      if (settled) return;
+      settled = true;
+      req.unpipe();
+      decoder?.destroy();
+      // Stop reading the rest of an oversized or broken body; the response closes the connection.
+      req.pause();
+      reject(err);
+    };
+    const source = decoder ?? req;
+    source.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        fail(new BodyTooLargeError(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    source.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    });
+    source.on('error', (err: Error) => {
+      fail(
+        decoder && source === decoder
+          ? new BodyEncodingError(`body is not valid ${encoding} data: ${err.message}`)
+          : new BodyReadError(err.message),
+      );
+    });
+    if (decoder) {
+      req.on('error', (err: Error) => fail(new BodyReadError(err.message)));
+      req.on('aborted', () => fail(new BodyReadError('client aborted the request')));
+      req.pipe(decoder);
+    } else {
+      req.on('aborted', () => fail(new BodyReadError('client aborted the request')));
+    }
+  });
+}

@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLoopbackHost } from '../http/host-check';
+import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
+import { PayloadDecodeError, exportPayload } from '../ingest/otlp-export';
+import { QueueFullError, StorageError, type SpanWriter } from '../store/span-writer';
+import {
+  type OtlpEncoding,
+  type OtlpSignal,
+  RpcCode,
+  contentTypeOf,
+  exportResponse,
+  statusBody,
+} from './otlp-responses';
+
+const PATHS: Record<string, OtlpSignal> = {
+  '/v1/traces': 'traces',
+  '/v1/logs': 'logs',
+  '/v1/metrics': 'metrics',
+};
+
+export interface OtlpHttpOptions {
+  writer: SpanWriter;
+  bodyLimit?: number;
+  /** Seconds a throttled sender is asked to wait. */
+  retryAfterSeconds?: number;
+  onError?: (err: unknown) => void;
+}
+
+/** `application/x-protobuf` or `application/json`, any letter case, parameters ignored. */
+export function encodingOf(contentType: string | undefined): OtlpEncoding | null {
+  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (media === 'application/x-protobuf' || media === 'application/protobuf') return 'protobuf';
+  if (media === 'application/json') return 'json';
+  return null;
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function sendStatus(
+  res: ServerResponse,
+  http: number,
+  code: number,
+  message: string,
+  encoding: OtlpEncoding,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(http, { 'Content-Type': contentTypeOf(encoding), ...headers });
+  res.end(statusBody(code, message, encoding));
+}
+
+/**
+ * The OTLP/HTTP receiver (`/v1/traces`, `/v1/logs`, `/v1/metrics`), answering with the status codes
+ * of the OTLP specification. A 200 is sent only after the data is committed.
+ */
+export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const limit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const retryAfter = String(opts.retryAfterSeconds ?? 1);
+  return (req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      opts.onError?.(err);
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+      else res.destroy();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers)) {
+      sendText(res, 403, 'Host not allowed: Loupe only answers requests addressed to localhost', { Connection: 'close' });
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0]!;
+    const signal = PATHS[path];
+    if (!signal) {
+      sendText(res, 404, `no OTLP endpoint at ${path}; use /v1/traces, /v1/logs or /v1/metrics`);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendText(res, 405, `${req.method ?? ''} is not allowed; OTLP uses POST`, { Allow: 'POST' });
+      return;
+    }
+    const encoding = encodingOf(req.headers['content-type']);
+    if (encoding === null) {
+      sendText(
+        res,
+        415,
+        `unsupported Content-Type "${req.headers['content-type'] ?? ''}"; use application/x-protobuf or application/json`,
+        { Connection: 'close' },
+      );
+      return;
+    }
+    if (signal !== 'metrics' && opts.writer.isFull()) {
+      sendStatus(res, 503, RpcCode.UNAVAILABLE, 'Loupe is busy writing earlier data; retry shortly', encoding, {
+        'Retry-After': retryAfter,
+        Connection: 'close',
+      });
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, limit);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendStatus(res, 413, RpcCode.RESOURCE_EXHAUSTED, err.message, encoding, { Connection: 'close' });
+      } else if (err instanceof BodyEncodingError) {
+        sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding, { Connection: 'close' });
+      } else {
+        res.destroy();
+      }
+      return;
+    }
+    try {
+      const outcome = await exportPayload(opts.writer, signal, body, encoding);
+      res.writeHead(200, { 'Content-Type': contentTypeOf(encoding) });
+      res.end(exportResponse(signal, outcome.rejected, outcome.message, encoding));
+    } catch (err) {
+      if (err instanceof PayloadDecodeError) {
+        sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding);
+      } else if (err instanceof QueueFullError) {
+        sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter });
+      } else if (err instanceof StorageError) {
+        opts.onError?.(err);
+        sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter });
+      } else {
+        throw err;
+      }
+    }
+  }
+}

@@ -1,0 +1,377 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { DecodedLogRecord, DecodedResource, DecodedScope, DecodedSpan } from '../otlp/model';
+import { type IngestBatch, batchItemCount } from '../ingest/ingest-batch';
+
+/** The write queue is full: the sender should retry later (HTTP 503 + Retry-After, gRPC UNAVAILABLE). */
+export class QueueFullError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('Loupe is busy writing earlier data; retry shortly');
+    this.name = 'QueueFullError';
+  }
+}
+
+/** The database refused the write (disk full, locked, corrupt). Nothing of the batch was stored. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}
+
+export interface WriteResult {
+  /** Spans newly stored (a retried span already present is not counted). */
+  insertedSpans: number;
+  insertedLogs: number;
+  traceIds: string[];
+}
+
+export interface SpanWriterOptions {
+  /** Items (spans + logs) that may wait for a transaction before new requests are refused. */
+  maxQueuedItems?: number;
+  /** Called after every commit with the runs that changed. */
+  onCommit?: (traceIds: string[]) => void;
+  now?: () => number;
+}
+
+interface Pending {
+  batch: IngestBatch;
+  items: number;
+  resolve: (r: WriteResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** Per-trace aggregate of one transaction, folded into the runs table with one upsert. */
+interface RunDelta {
+  traceId: string;
+  rootSpanId: string | null;
+  name: string;
+  service: string;
+  nameStartNs: bigint;
+  startNs: bigint;
+  endNs: bigint;
+  spanCount: number;
+  errorCount: number;
+  origin: string;
+  source: string | null;
+}
+
+const RESOURCE_CACHE_LIMIT = 10_000;
+
+/**
+ * The single writer. Requests queue up and are written together in one transaction per turn of the
+ * event loop; each request's promise settles only after its transaction committed (so an OTLP 200
+ * means the data is on disk). Spans re-sent by an SDK retry are ignored by the unique
+ * (trace_id, span_id) index, and only newly inserted spans count towards their run.
+ */
+export class SpanWriter {
+  private readonly queue: Pending[] = [];
+  private queuedItems = 0;
+  private scheduled = false;
+  private readonly maxQueuedItems: number;
+  private readonly onCommit: (traceIds: string[]) => void;
+  private readonly now: () => number;
+  private readonly resourceIds = new Map<string, bigint>();
+  private readonly scopeIds = new Map<string, bigint>();
+  private readonly stmts;
+  private readonly writeAll: (pending: Pending[]) => WriteResult[];
+
+  constructor(
+    db: Database.Database,
+    options: SpanWriterOptions = {},
+  ) {
+    this.maxQueuedItems = options.maxQueuedItems ?? 50_000;
+    this.onCommit = options.onCommit ?? (() => {});
+    this.now = options.now ?? Date.now;
+    this.stmts = {
+      insertResource: db.prepare(
+        `INSERT OR IGNORE INTO resources (hash, service_name, attributes, dropped_attributes_count, schema_url)
+         VALUES (@hash, @serviceName, @attributes, @dropped, @schemaUrl)`,
+      ),
+      resourceId: db.prepare('SELECT id FROM resources WHERE hash = ?').pluck().safeIntegers(true),
+      insertScope: db.prepare(
+        `INSERT OR IGNORE INTO scopes (hash, name, version, attributes, dropped_attributes_count, schema_url)
+         VALUES (@hash, @name, @version, @attributes, @dropped, @schemaUrl)`,
+      ),
+      scopeId: db.prepare('SELECT id FROM scopes WHERE hash = ?').pluck().safeIntegers(true),
+      insertSpan: db.prepare(
+        `INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, trace_state, flags, name, kind,
+           start_ns, end_ns, status_code, status_message, attributes, dropped_attributes_count, events,
+           dropped_events_count, links, dropped_links_count, resource_id, scope_id, received_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertLog: db.prepare(
+        `INSERT OR IGNORE INTO logs (trace_id, span_id, time_ns, observed_time_ns, severity_number,
+           severity_text, event_name, body, attributes, dropped_attributes_count, flags, resource_id,
+           scope_id, content_hash, received_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      upsertRun: db.prepare(
+        `INSERT INTO runs (trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
+           origin, source, first_received_at_ms, last_received_at_ms)
+         VALUES (@traceId, @rootSpanId, @name, @service, @startNs, @endNs, @spanCount, @errorCount,
+           @origin, @source, @receivedAt, @receivedAt)
+         ON CONFLICT (trace_id) DO UPDATE SET
+           name = CASE
+             WHEN runs.root_span_id IS NULL AND (excluded.root_span_id IS NOT NULL OR excluded.start_ns < runs.start_ns)
+             THEN excluded.name ELSE runs.name END,
+           service = CASE
+             WHEN runs.root_span_id IS NULL AND (excluded.root_span_id IS NOT NULL OR excluded.start_ns < runs.start_ns)
+             THEN excluded.service ELSE runs.service END,
+           root_span_id = coalesce(runs.root_span_id, excluded.root_span_id),
+           start_ns = min(runs.start_ns, excluded.start_ns),
+           end_ns = max(runs.end_ns, excluded.end_ns),
+           span_count = runs.span_count + excluded.span_count,
+           error_count = runs.error_count + excluded.error_count,
+           last_received_at_ms = excluded.last_received_at_ms`,
+      ),
+    };
+    this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
+  }
+
+  /** Whether a request of about `items` more items would be refused right now. */
+  isFull(items = 1): boolean {
+    return this.queuedItems > 0 && this.queuedItems + items > this.maxQueuedItems;
+  }
+
+  get queued(): number {
+    return this.queuedItems;
+  }
+
+  /** Queues a batch; resolves after it is committed. Throws QueueFullError when the queue is full. */
+  write(batch: IngestBatch): Promise<WriteResult> {
+    const items = batchItemCount(batch);
+    if (this.isFull(items)) return Promise.reject(new QueueFullError(1));
+    if (items === 0) return Promise.resolve({ insertedSpans: 0, insertedLogs: 0, traceIds: [] });
+    return new Promise<WriteResult>((resolve, reject) => {
+      this.queue.push({ batch, items, resolve, reject });
+      this.queuedItems += items;
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const pending = this.queue.splice(0, this.queue.length);
+    if (pending.length === 0) return;
+    let results: WriteResult[];
+    try {
+      results = this.writeAll(pending);
+    } catch (err) {
+      // The transaction rolled back: drop cached ids that may point at rolled-back rows.
+      this.resourceIds.clear();
+      this.scopeIds.clear();
+      for (const p of pending) this.queuedItems -= p.items;
+      const e = new StorageError(`could not write to the database: ${(err as Error).message}`, { cause: err });
+      for (const p of pending) p.reject(e);
+      return;
+    }
+    const changed = new Set<string>();
+    pending.forEach((p, i) => {
+      this.queuedItems -= p.items;
+      const r = results[i]!;
+      for (const t of r.traceIds) changed.add(t);
+      p.resolve(r);
+    });
+    if (changed.size > 0) this.onCommit([...changed]);
+  }
+
+  private writePending(pending: Pending[]): WriteResult[] {
+    const receivedAt = this.now();
+    const runs = new Map<string, RunDelta>();
+    const results = pending.map((p) => this.writeBatch(p.batch, receivedAt, runs));
+    for (const d of runs.values()) {
+      if (d.spanCount === 0) continue;
+      this.stmts.upsertRun.run({
+        traceId: d.traceId,
+        rootSpanId: d.rootSpanId,
+        name: d.name,
+        service: d.service,
+        startNs: d.startNs,
+        endNs: d.endNs,
+        spanCount: d.spanCount,
+        errorCount: d.errorCount,
+        origin: d.origin,
+        source: d.source,
+        receivedAt,
+      });
+    }
+    return results;
+  }
+
+  private writeBatch(batch: IngestBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {
+    let insertedSpans = 0;
+    let insertedLogs = 0;
+    const traceIds = new Set<string>();
+    for (const g of batch.spanGroups) {
+      const resourceId = this.resourceId(g.resource);
+      const scopeId = this.scopeId(g.scope);
+      const service = serviceName(g.resource);
+      for (const s of g.items) {
+        if (!this.insertSpan(s, resourceId, scopeId, receivedAt)) continue;
+        insertedSpans++;
+        traceIds.add(s.traceId);
+        foldIntoRun(runs, s, service, batch);
+      }
+    }
+    for (const g of batch.logGroups) {
+      const resourceId = this.resourceId(g.resource);
+      const scopeId = this.scopeId(g.scope);
+      for (const l of g.items) {
+        if (this.insertLog(l, resourceId, scopeId, receivedAt)) {
+          insertedLogs++;
+          if (l.traceId !== '') traceIds.add(l.traceId);
+        }
+      }
+    }
+    return { insertedSpans, insertedLogs, traceIds: [...traceIds] };
+  }
+
+  private insertSpan(s: DecodedSpan, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
+    return (
+      this.stmts.insertSpan.run(
+        s.traceId,
+        s.spanId,
+        s.parentSpanId,
+        s.traceState,
+        s.flags,
+        s.name,
+        s.kind,
+        s.startNs,
+        s.endNs,
+        s.statusCode,
+        s.statusMessage,
+        JSON.stringify(s.attributes),
+        s.droppedAttributesCount,
+        s.events.length === 0 ? '[]' : JSON.stringify(s.events, bigintReplacer),
+        s.droppedEventsCount,
+        s.links.length === 0 ? '[]' : JSON.stringify(s.links),
+        s.droppedLinksCount,
+        resourceId,
+        scopeId,
+        receivedAt,
+      ).changes === 1
+    );
+  }
+
+  private insertLog(l: DecodedLogRecord, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
+    const body = JSON.stringify(l.body);
+    const attributes = JSON.stringify(l.attributes);
+    const contentHash = createHash('sha1')
+      .update(`${l.timeNs}\u0000${l.observedTimeNs}\u0000${l.eventName}\u0000${l.severityNumber}\u0000${body}\u0000${attributes}\u0000${resourceId}\u0000${scopeId}`)
+      .digest('hex');
+    return (
+      this.stmts.insertLog.run(
+        l.traceId,
+        l.spanId,
+        l.timeNs,
+        l.observedTimeNs,
+        l.severityNumber,
+        l.severityText,
+        l.eventName,
+        body,
+        attributes,
+        l.droppedAttributesCount,
+        l.flags,
+        resourceId,
+        scopeId,
+        contentHash,
+        receivedAt,
+      ).changes === 1
+    );
+  }
+
+  private resourceId(r: DecodedResource): bigint {
+    const attributes = JSON.stringify(r.attributes);
+    const hash = contentHash(`${attributes}\u0000${r.droppedAttributesCount}\u0000${r.schemaUrl}`);
+    return this.idFor(this.resourceIds, hash, () => {
+      this.stmts.insertResource.run({
+        hash,
+        serviceName: serviceName(r),
+        attributes,
+        dropped: r.droppedAttributesCount,
+        schemaUrl: r.schemaUrl,
+      });
+      return this.stmts.resourceId.get(hash) as bigint;
+    });
+  }
+
+  private scopeId(s: DecodedScope): bigint {
+    const attributes = JSON.stringify(s.attributes);
+    const hash = contentHash(
+      `${s.name}\u0000${s.version}\u0000${attributes}\u0000${s.droppedAttributesCount}\u0000${s.schemaUrl}`,
+    );
+    return this.idFor(this.scopeIds, hash, () => {
+      this.stmts.insertScope.run({
+        hash,
+        name: s.name,
+        version: s.version,
+        attributes,
+        dropped: s.droppedAttributesCount,
+        schemaUrl: s.schemaUrl,
+      });
+      return this.stmts.scopeId.get(hash) as bigint;
+    });
+  }
+
+  private idFor(cache: Map<string, bigint>, hash: string, create: () => bigint): bigint {
+    const cached = cache.get(hash);
+    if (cached !== undefined) return cached;
+    const id = create();
+    if (cache.size >= RESOURCE_CACHE_LIMIT) cache.clear();
+    cache.set(hash, id);
+    return id;
+  }
+}
+
+function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function serviceName(r: DecodedResource): string {
+  const v = r.attributes['service.name'];
+  return typeof v === 'string' ? v : '';
+}
+
+function bigintReplacer(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+function foldIntoRun(runs: Map<string, RunDelta>, s: DecodedSpan, service: string, batch: IngestBatch): void {
+  const isRoot = s.parentSpanId === '';
+  const error = s.statusCode === 2 ? 1 : 0;
+  const d = runs.get(s.traceId);
+  if (!d) {
+    runs.set(s.traceId, {
+      traceId: s.traceId,
+      rootSpanId: isRoot ? s.spanId : null,
+      name: s.name,
+      service,
+      nameStartNs: s.startNs,
+      startNs: s.startNs,
+      endNs: s.endNs,
+      spanCount: 1,
+      errorCount: error,
+      origin: batch.origin,
+      source: batch.source,
+    });
+    return;
+  }
+  d.spanCount++;
+  d.errorCount += error;
+  if (s.startNs < d.startNs) d.startNs = s.startNs;
+  if (s.endNs > d.endNs) d.endNs = s.endNs;
+  // The run is named after its root span, or until that arrives, after its earliest span.
+  if (d.rootSpanId === null && (isRoot || s.startNs < d.nameStartNs)) {
+    if (isRoot) d.rootSpanId = s.spanId;
+    d.name = s.name;
+    d.service = service;
+    d.nameStartNs = s.startNs;
+  }
+}
