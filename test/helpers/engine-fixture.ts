@@ -1,0 +1,44 @@
+import { type Engine, type EngineOptions, startEngine } from '../../electron/engine/engine';
+import { makeTempDir } from './temp-dir';
+
+export interface TestEngine {
+  engine: Engine;
+  dataDir: string;
+  /** e.g. http://127.0.0.1:43123 */
+  otlpHttpUrl: string;
+  /** host:port for gRPC clients */
+  otlpGrpcUrl: string;
+  /** e.g. http://127.0.0.1:43125 (without the token fragment) */
+  uiBase: string;
+  token: string;
+  /** Calls an API method with the token, returning status and parsed body. */
+  api: (method: string, input?: unknown) => Promise<{ status: number; body: unknown }>;
+  stop: () => Promise<void>;
+}
+
+/** Starts a real engine on any free ports with its own temp data dir. */
+export async function startTestEngine(options: Partial<EngineOptions> = {}): Promise<TestEngine> {
+  const tmp = makeTempDir();
+  const engine = await startEngine({ dataDir: tmp.dir, otlpHttpPort: 0, otlpGrpcPort: 0, uiPort: 0, ...options });
+  const uiBase = engine.info.uiUrl.split('/#')[0]!;
+  return {
+    engine,
+    dataDir: tmp.dir,
+    otlpHttpUrl: engine.info.otlpHttpUrl,
+    otlpGrpcUrl: engine.info.otlpGrpcUrl,
+    uiBase,
+    token: engine.token,
+    api: async (method, input = {}) => {
+      const res = await fetch(`${uiBase}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${engine.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    stop: async () => {
+      await engine.close();
+      tmp.remove();
+    },
+  };
+}
