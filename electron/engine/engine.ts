@@ -104,13 +104,13 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   api.requestTimeout = 0;
 
   const opened: Array<() => Promise<void>> = [];
+  let pruneTimer: NodeJS.Timeout | undefined = undefined;
   const close = async (): Promise<void> => {
     clearInterval(pruneTimer);
     hub.close();
     await Promise.all(opened.map((c) => c()));
     db.close();
   };
-  let pruneTimer: NodeJS.Timeout | undefined;
   try {
     const httpBound = await bindWithFallback(
       portRequest('OTLP/HTTP', opts.otlpHttpPort, DEFAULT_PORTS.otlpHttp),

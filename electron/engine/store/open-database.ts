@@ -20,7 +20,9 @@ export function openDatabase(dataDir: string): Database.Database {
     timeout: 5000,
   });
   try {
-    // auto_vacuum only takes effect on an empty database (before the first table).
+    // page_size and auto_vacuum only take effect on an empty database (before the first table).
+    // 16 KiB pages suit rows of several hundred bytes (prompts): measured faster inserts than 4 KiB.
+    db.pragma('page_size = 16384');
     db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -1,0 +1,25 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { APP_VERSION_ARG, IpcChannel } from './ipc-channels';
+
+/**
+ * `window.loupeNative` in the Electron window (absent in a browser). Native helpers only: nothing
+ * here reaches the database — all data goes through the engine's HTTP API.
+ */
+export interface LoupeNative {
+  /** The app's version (package.json). */
+  readonly appVersion: string;
+  /** Shows a file dialog for trace exports; resolves to the chosen paths ([] if cancelled). */
+  openTraceFiles(): Promise<string[]>;
+  /** Opens the data folder (database, settings) in the system file manager. */
+  revealDataDir(): Promise<void>;
+}
+
+const appVersion = process.argv.find((arg) => arg.startsWith(APP_VERSION_ARG))?.slice(APP_VERSION_ARG.length) ?? '';
+
+const loupeNative: LoupeNative = {
+  appVersion,
+  openTraceFiles: () => ipcRenderer.invoke(IpcChannel.openTraceFiles) as Promise<string[]>,
+  revealDataDir: () => ipcRenderer.invoke(IpcChannel.revealDataDir) as Promise<void>,
+};
+
+contextBridge.exposeInMainWorld('loupeNative', loupeNative);

@@ -1,0 +1,71 @@
+/** Where the UI is. Routes live in the URL hash: `#/run/<traceId>`; no hash is the runs list. */
+export type Route = { page: 'runs' } | { page: 'run'; traceId: string };
+
+const RUN_PREFIX = '#/run/';
+const ROUTE_CHANGE_EVENT = 'loupe:route-change';
+
+/** Marks history entries the app pushed itself, so "Back" can pop them instead of adding more. */
+interface LoupeHistoryState {
+  loupeInApp: true;
+}
+
+export function parseRoute(hash: string): Route {
+  if (hash.startsWith(RUN_PREFIX)) {
+    const traceId = safeDecode(hash.slice(RUN_PREFIX.length)).trim();
+    if (traceId !== '') return { page: 'run', traceId };
+  }
+  return { page: 'runs' };
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.page) {
+    case 'runs':
+      return '';
+    case 'run':
+      return `${RUN_PREFIX}${encodeURIComponent(route.traceId)}`;
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const url = `${location.pathname}${location.search}${routeToHash(route)}`;
+  if (options.replace) {
+    history.replaceState(history.state, '', url);
+  } else {
+    const state: LoupeHistoryState = { loupeInApp: true };
+    history.pushState(state, '', url);
+  }
+  window.dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
+}
+
+/** Leaves a run: pops the history entry when the app pushed it, otherwise replaces it. */
+export function navigateBackToRuns(): void {
+  if (isLoupeHistoryState(history.state)) {
+    history.back();
+  } else {
+    navigate({ page: 'runs' }, { replace: true });
+  }
+}
+
+/** For useSyncExternalStore: calls `listener` whenever the route may have changed. */
+export function subscribeToRoute(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener('hashchange', listener);
+  window.addEventListener(ROUTE_CHANGE_EVENT, listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener('hashchange', listener);
+    window.removeEventListener(ROUTE_CHANGE_EVENT, listener);
+  };
+}
+
+function isLoupeHistoryState(state: unknown): state is LoupeHistoryState {
+  return typeof state === 'object' && state !== null && 'loupeInApp' in state;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

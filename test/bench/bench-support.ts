@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { makeGenAiSpans, serializeSpans } from '../helpers/genai-spans';
+
+/** Resident set size of a process in bytes (Linux /proc; 0 where unavailable). */
+export function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+/**
+ * Serialized OTLP protobuf batches whose trace ids can be rewritten cheaply: each send gets fresh
+ * trace ids (so every span is new to the store) without re-serializing 512 spans.
+ */
+export class BatchFactory {
+  private readonly templates: Array<{ bytes: Buffer; offsets: number[][]; traces: number }> = [];
+  private counter = 0;
+
+  constructor(
+    readonly spansPerBatch: number,
+    templateCount = 4,
+  ) {
+    for (let t = 0; t < templateCount; t++) {
+      const spans = makeGenAiSpans(spansPerBatch, 900_000 + t);
+      const bytes = Buffer.from(serializeSpans(spans));
+      const traceIds = [...new Set(spans.map((s) => s.spanContext().traceId))];
+      const offsets = traceIds.map((id) => {
+        const needle = Buffer.from(id, 'hex');
+        const found: number[] = [];
+        for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) found.push(at);
+        return found;
+      });
+      this.templates.push({ bytes, offsets, traces: traceIds.length });
+    }
+  }
+
+  get bytesPerBatch(): number {
+    return this.templates[0]!.bytes.length;
+  }
+
+  /** A new batch: a template copy with every trace id replaced by a never-used one. */
+  next(): { body: Buffer; traceIds: string[] } {
+    const tpl = this.templates[this.counter % this.templates.length]!;
+    const body = Buffer.from(tpl.bytes);
+    const traceIds: string[] = [];
+    for (const offsets of tpl.offsets) {
+      this.counter++;
+      const id = Buffer.alloc(16);
+      id.writeUInt32BE(0xbe4c0000 + (process.pid & 0xffff), 0);
+      id.writeBigUInt64BE(BigInt(this.counter), 8);
+      traceIds.push(id.toString('hex'));
+      for (const at of offsets) id.copy(body, at);
+    }
+    return { body, traceIds };
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}

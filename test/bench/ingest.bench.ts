@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:ingest` — sustained OTLP/HTTP protobuf ingest into a real engine process, against
+ * the ceiling of raw better-sqlite3 inserts of the same rows, then a 2× overload.
+ *
+ * Figures: spans/s, ratio to raw, engine RSS, export latency; overload: 503s with Retry-After,
+ * peak RSS, and whether every acknowledged span is stored.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf';
+import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
+import { startServeProcess } from '../helpers/serve-process';
+import { makeTempDir } from '../helpers/temp-dir';
+import { BatchFactory, mib, percentile, rssOf } from './bench-support';
+
+const SPANS_PER_BATCH = 512;
+const SENDERS = 4;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TARGET_SPANS_PER_S = 50_000;
+const TARGET_RATIO = 0.5;
+
+const factory = new BatchFactory(SPANS_PER_BATCH);
+
+interface LoadResult {
+  ackedSpans: number;
+  ackedTraceIds: string[];
+  throttled: number;
+  retryAfterSeen: boolean;
+  errors: number;
+  latenciesMs: number[];
+  seconds: number;
+  peakRss: number;
+}
+
+/** Closed-loop senders (each waits for its answer) or, with `ratePerS`, paced open-loop senders. */
+async function runLoad(url: string, pid: number, seconds: number, senders: number, ratePerS?: number): Promise<LoadResult> {
+  const r: LoadResult = { ackedSpans: 0, ackedTraceIds: [], throttled: 0, retryAfterSeen: false, errors: 0, latenciesMs: [], seconds, peakRss: 0 };
+  const deadline = performance.now() + seconds * 1000;
+  const rssTimer = setInterval(() => (r.peakRss = Math.max(r.peakRss, rssOf(pid))), 100);
+  const send = async (): Promise<void> => {
+    const { body, traceIds } = factory.next();
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${url}/v1/traces`, { method: 'POST', headers: { 'Content-Type': 'application/x-protobuf' }, body });
+      await res.arrayBuffer();
+      if (res.status === 200) {
+        r.ackedSpans += SPANS_PER_BATCH;
+        r.ackedTraceIds.push(...traceIds);
+        r.latenciesMs.push(performance.now() - t0);
+      } else if (res.status === 503 || res.status === 429) {
+        r.throttled++;
+        if (res.headers.get('retry-after')) r.retryAfterSeen = true;
+      } else r.errors++;
+    } catch {
+      r.errors++;
+    }
+  };
+  const started = performance.now();
+  if (ratePerS === undefined) {
+    await Promise.all(Array.from({ length: senders }, async () => {
+      while (performance.now() < deadline) await send();
+    }));
+  } else {
+    const inflight = new Set<Promise<void>>();
+    const interval = 1000 / (ratePerS / SPANS_PER_BATCH);
+    let next = performance.now();
+    while (performance.now() < deadline) {
+      if (inflight.size < senders * 4) {
+        const p = send().finally(() => inflight.delete(p));
+        inflight.add(p);
+      }
+      next += interval;
+      await new Promise((res) => setTimeout(res, Math.max(0, next - performance.now())));
+    }
+    await Promise.all(inflight);
+  }
+  r.seconds = (performance.now() - started) / 1000;
+  clearInterval(rssTimer);
+  r.latenciesMs.sort((a, b) => a - b);
+  return r;
+}
+
+/** The ceiling: the same rows inserted with one prepared statement, in batches, no HTTP or decoding. */
+function rawInsertRate(): number {
+  const tmp = makeTempDir('loupe-bench-raw-');
+  const db = openDatabase(tmp.dir);
+  db.prepare("INSERT INTO resources (id, hash, attributes) VALUES (1, 'r', '{}')").run();
+  db.prepare("INSERT INTO scopes (id, hash, name, version, attributes) VALUES (1, 's', 'x', '1', '{}')").run();
+  const insert = db.prepare(
+    `INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, flags, name, kind, start_ns, end_ns, status_code,
+       status_message, attributes, dropped_attributes_count, events, dropped_events_count, links, dropped_links_count,
+       resource_id, scope_id, received_at_ms) VALUES (?, ?, ?, '', 1, ?, ?, ?, ?, 1, '', ?, 0, '[]', 0, '[]', 0, 1, 1, 0)`,
+  );
+  // Rows prepared in advance: ids, names, times and the attribute JSON exactly as the engine stores them.
+  const batches = Array.from({ length: 40 }, () => {
+    const decoded = decodeTracesProtobuf(factory.next().body);
+    return decoded.groups.flatMap((g) =>
+      g.items.map((s) => [s.traceId, s.spanId, s.parentSpanId, s.name, s.kind, s.startNs, s.endNs, JSON.stringify(s.attributes)] as const),
+    );
+  });
+  const tx = db.transaction((rows: (typeof batches)[number][]) => {
+    for (const batch of rows) for (const row of batch) insert.run(...row);
+  });
+  let rows = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < batches.length; i += 4) {
+    const group = batches.slice(i, i + 4);
+    tx(group);
+    rows += group.reduce((n, b) => n + b.length, 0);
+  }
+  const rate = rows / ((performance.now() - t0) / 1000);
+  db.close();
+  tmp.remove();
+  return rate;
+}
+
+function countStored(dataDir: string, traceIds: string[]): number {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  const count = db.prepare<[string], number>('SELECT count(*) FROM spans WHERE trace_id = ?').pluck();
+  let n = 0;
+  for (const id of traceIds) n += count.get(id) ?? 0;
+  db.close();
+  return n;
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+async function main(): Promise<void> {
+  console.log(`ingest bench: OTLP/HTTP protobuf, ${SENDERS} senders, batches of ${SPANS_PER_BATCH} GenAI spans (${(factory.bytesPerBatch / 1024).toFixed(0)} KiB each), ${SECONDS} s`);
+  const tmp = makeTempDir('loupe-bench-');
+  const serve = await startServeProcess(tmp.dir);
+  const pid = serve.child.pid!;
+  try {
+    await runLoad(serve.info.otlpHttpUrl, pid, 2, SENDERS); // warm-up
+    const steady = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS);
+    const rate = steady.ackedSpans / steady.seconds;
+    const raw = rawInsertRate();
+    const ratio = rate / raw;
+    console.log(`engine ingest:      ${fmt(rate)} spans/s (target ≥ ${fmt(TARGET_SPANS_PER_S)}) ${rate >= TARGET_SPANS_PER_S ? 'OK' : 'BELOW TARGET'}`);
+    console.log(`raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, batched transactions)`);
+    console.log(`ratio to raw:       ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`);
+    console.log(`export latency:     p50 ${percentile(steady.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(steady.latenciesMs, 99).toFixed(1)} ms`);
+    console.log(`engine RSS:         peak ${mib(steady.peakRss)}; throttled ${steady.throttled}, errors ${steady.errors}`);
+
+    const offered = rate * 2;
+    const over = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS * 2, offered);
+    const stored = countStored(tmp.dir, over.ackedTraceIds);
+    const lost = over.ackedSpans - stored;
+    console.log(`overload 2×:        offered ${fmt(offered)} spans/s, acknowledged ${fmt(over.ackedSpans / over.seconds)} spans/s`);
+    console.log(`                    ${over.throttled} requests throttled (503${over.retryAfterSeen ? ' with Retry-After' : ', NO Retry-After'}), ${over.errors} errors`);
+    console.log(`                    engine RSS peak ${mib(over.peakRss)}; acknowledged spans stored: ${fmt(stored)}/${fmt(over.ackedSpans)} ${lost === 0 ? 'OK' : `LOST ${lost}`}`);
+  } finally {
+    await serve.stop();
+    tmp.remove();
+  }
+}
+
+await main();
