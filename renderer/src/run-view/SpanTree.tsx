@@ -7,6 +7,8 @@ import { buildSpanTreeRows, type SpanTreeRow } from './span-tree-rows';
 /** Must match `--span-row-height` and `--table-header-height` in styles.css. */
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 28;
+/** Matches the first column's left padding in styles.css. */
+const BASE_INDENT_PX = 10;
 const INDENT_PX = 14;
 /** Deeper levels stop indenting further, so names stay readable. */
 const MAX_INDENT_DEPTH = 24;
@@ -85,7 +87,7 @@ const SpanRow = memo(function SpanRow({
       <div
         role="gridcell"
         className="cell span-row__name"
-        style={{ paddingLeft: 8 + Math.min(depth, MAX_INDENT_DEPTH) * INDENT_PX }}
+        style={{ paddingLeft: BASE_INDENT_PX + Math.min(depth, MAX_INDENT_DEPTH) * INDENT_PX }}
         title={span.statusMessage ? `${span.name} — ${span.statusMessage}` : span.name}
       >
         <span className="span-row__twig" aria-hidden="true">
