@@ -35,17 +35,16 @@ export async function serveCommand(args: string[]): Promise<number | 'running'> 
   const dataDir = resolveDataDir(values['data-dir']);
   const json = values.json === true;
   const log = (line: string): void => console.error(`[loupe] ${line}`);
+  const ports = {
+    otlpHttpPort: portOption(values['otlp-http-port'], '--otlp-http-port'),
+    otlpGrpcPort: portOption(values['otlp-grpc-port'], '--otlp-grpc-port'),
+    uiPort: portOption(values['ui-port'], '--ui-port'),
+  };
   let engine;
   try {
-    engine = await startEngine({
-      dataDir,
-      otlpHttpPort: portOption(values['otlp-http-port'], '--otlp-http-port'),
-      otlpGrpcPort: portOption(values['otlp-grpc-port'], '--otlp-grpc-port'),
-      uiPort: portOption(values['ui-port'], '--ui-port'),
-      log,
-    });
+    engine = await startEngine({ dataDir, ...ports, log });
   } catch (err) {
-    if (err instanceof PortInUseError || err instanceof CliError) throw new CliError(err.message);
+    if (err instanceof PortInUseError) throw new CliError(err.message);
     throw new CliError(`Loupe could not start: ${(err as Error).message}`);
   }
   const { info, token } = engine;

@@ -30,6 +30,7 @@ export class Retention {
       expired: db.prepare<{ cutoff: bigint; limit: number }, string>(
         'SELECT trace_id FROM runs WHERE end_ns < @cutoff ORDER BY start_ns LIMIT @limit',
       ).pluck(),
+      countRuns: db.prepare<[], number>('SELECT count(*) FROM runs').pluck(),
       oldest: db.prepare<{ limit: number }, string>('SELECT trace_id FROM runs ORDER BY start_ns LIMIT @limit').pluck(),
       deleteSpans: db.prepare('DELETE FROM spans WHERE trace_id = ?'),
       deleteLogs: db.prepare('DELETE FROM logs WHERE trace_id = ?'),
@@ -70,10 +71,13 @@ export class Retention {
         runsDeleted += this.deleteRuns(ids);
       }
     }
-    while (this.usedBytes() > policy.maxBytes) {
-      const ids = this.stmts.oldest.all({ limit: BATCH });
-      if (ids.length === 0) break;
-      runsDeleted += this.deleteRuns(ids);
+    for (let used = this.usedBytes(); used > policy.maxBytes; used = this.usedBytes()) {
+      // Delete about as many of the oldest runs as the excess holds, judged by the average run size.
+      const runs = this.stmts.countRuns.get() ?? 0;
+      if (runs === 0) break;
+      const perRun = used / runs;
+      const limit = Math.min(BATCH, Math.max(1, Math.ceil((used - policy.maxBytes) / perRun)));
+      runsDeleted += this.deleteRuns(this.stmts.oldest.all({ limit }));
     }
     if (runsDeleted > 0) this.reclaim();
     return { runsDeleted, bytesBefore, bytesAfter: this.usedBytes() };

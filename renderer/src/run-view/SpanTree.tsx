@@ -8,7 +8,7 @@ import { buildSpanTreeRows, type SpanTreeRow } from './span-tree-rows';
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 28;
 /** Matches the first column's left padding in styles.css. */
-const BASE_INDENT_PX = 10;
+const BASE_INDENT_PX = 14;
 const INDENT_PX = 14;
 /** Deeper levels stop indenting further, so names stay readable. */
 const MAX_INDENT_DEPTH = 24;

@@ -1,0 +1,30 @@
+import type { DecodedSpan } from '../../electron/engine/otlp/model';
+import { emptyResource, emptyScope } from '../../electron/engine/otlp/model';
+import type { IngestBatch } from '../../electron/engine/ingest/ingest-batch';
+
+/** A valid decoded span with overridable fields (times in ns as bigint). */
+export function decodedSpan(overrides: Partial<DecodedSpan> & Pick<DecodedSpan, 'traceId' | 'spanId'>): DecodedSpan {
+  return {
+    parentSpanId: '',
+    traceState: '',
+    name: 'span',
+    kind: 1,
+    startNs: 1_000_000_000n,
+    endNs: 2_000_000_000n,
+    attributes: {},
+    droppedAttributesCount: 0,
+    events: [],
+    droppedEventsCount: 0,
+    links: [],
+    droppedLinksCount: 0,
+    statusCode: 0,
+    statusMessage: '',
+    flags: 0,
+    ...overrides,
+  };
+}
+
+export function batchOf(spans: DecodedSpan[], service = 'svc'): IngestBatch {
+  const resource = { ...emptyResource(), attributes: { 'service.name': service } };
+  return { spanGroups: [{ resource, scope: emptyScope(), items: spans }], logGroups: [], origin: 'live', source: null };
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../../electron/engine/store/open-database';
+import { RunQueries } from '../../../../../electron/engine/store/run-queries';
+import { QueueFullError, SpanWriter, StorageError } from '../../../../../electron/engine/store/span-writer';
+import { batchOf, decodedSpan } from '../../../../helpers/decoded-span';
+import { makeTempDir } from '../../../../helpers/temp-dir';
+
+const T = 'ab'.repeat(16);
+let tmp: ReturnType<typeof makeTempDir>;
+let db: Database.Database;
+
+beforeEach(() => {
+  tmp = makeTempDir();
+  db = openDatabase(tmp.dir);
+});
+afterEach(() => {
+  if (db.open) db.close();
+  tmp.remove();
+});
+
+describe('SpanWriter', () => {
+  it('maintains a run incrementally when spans arrive out of order across requests', async () => {
+    const writer = new SpanWriter(db);
+    const q = new RunQueries(db);
+    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8), parentSpanId: '01'.repeat(8), name: 'child late', startNs: 5n, endNs: 9n })]));
+    expect(q.listRuns(10)[0]).toMatchObject({ name: 'child late', hasRoot: false, spanCount: 1, startNs: '5', endNs: '9' });
+    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '03'.repeat(8), parentSpanId: '01'.repeat(8), name: 'child early', startNs: 3n, endNs: 4n, statusCode: 2 })]));
+    expect(q.listRuns(10)[0]).toMatchObject({ name: 'child early', spanCount: 2, errorCount: 1, status: 'error', startNs: '3' });
+    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8), name: 'root', startNs: 4n, endNs: 20n })], 'root-svc'));
+    // The root names the run even though it started after a child; later spans do not rename it.
+    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '04'.repeat(8), parentSpanId: '01'.repeat(8), name: 'first', startNs: 1n, endNs: 2n })]));
+    expect(q.listRuns(10)).toHaveLength(1);
+    expect(q.listRuns(10)[0]).toMatchObject({ name: 'root', service: 'root-svc', hasRoot: true, spanCount: 4, startNs: '1', endNs: '20' });
+  });
+
+  it('stores a retried span once and does not count it again', async () => {
+    const writer = new SpanWriter(db);
+    const span = decodedSpan({ traceId: T, spanId: '01'.repeat(8) });
+    const first = await writer.write(batchOf([span, { ...span }]));
+    const retry = await writer.write(batchOf([span]));
+    expect(first.insertedSpans).toBe(1);
+    expect(retry.insertedSpans).toBe(0);
+    expect(new RunQueries(db).listRuns(10)[0]!.spanCount).toBe(1);
+  });
+
+  it('keeps nanosecond times beyond 2^53 exactly', async () => {
+    const writer = new SpanWriter(db);
+    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8), startNs: 1731622400123456789n, endNs: 1731622400123456791n })]));
+    const run = new RunQueries(db).getRun(T)!;
+    expect(run.spans[0]).toMatchObject({ startNs: '1731622400123456789', endNs: '1731622400123456791', durationMs: 0.000002 });
+  });
+
+  it('batches concurrent requests into one commit and reports changed runs after it', async () => {
+    const committed: string[][] = [];
+    const writer = new SpanWriter(db, { onCommit: (ids) => committed.push(ids) });
+    const T2 = 'cd'.repeat(16);
+    await Promise.all([
+      writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })])),
+      writer.write(batchOf([decodedSpan({ traceId: T2, spanId: '01'.repeat(8) })])),
+    ]);
+    expect(committed).toHaveLength(1);
+    expect(new Set(committed[0])).toEqual(new Set([T, T2]));
+  });
+
+  it('refuses new work with QueueFullError when the queue is full, and accepts it again after the commit', async () => {
+    const writer = new SpanWriter(db, { maxQueuedItems: 3 });
+    const spans = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => decodedSpan({ traceId: T, spanId: (from + i + 1).toString(16).padStart(16, '0') }));
+    const first = writer.write(batchOf(spans(0, 3)));
+    await expect(writer.write(batchOf(spans(3, 1)))).rejects.toBeInstanceOf(QueueFullError);
+    await first;
+    await expect(writer.write(batchOf(spans(3, 1)))).resolves.toMatchObject({ insertedSpans: 1 });
+  });
+
+  it('rejects every request of a failed transaction with StorageError and stores none of it', async () => {
+    const writer = new SpanWriter(db);
+    db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON spans WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk is full'); END`);
+    const ok = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })]));
+    const bad = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8), name: 'boom' })]));
+    await expect(bad).rejects.toBeInstanceOf(StorageError);
+    await expect(ok).rejects.toBeInstanceOf(StorageError);
+    expect(db.prepare('SELECT count(*) FROM spans').pluck().get()).toBe(0);
+    db.exec('DROP TRIGGER fail_on_boom');
+    await expect(writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })]))).resolves.toMatchObject({ insertedSpans: 1 });
+  });
+});
