@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           engine: resolve(__dirname, 'electron/engine/entry.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          'decode-worker': resolve(__dirname, 'electron/engine/ingest/decode-worker.ts'),
         },
       },
     },

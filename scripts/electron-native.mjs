@@ -15,7 +15,17 @@
 // reason it could not be built on stderr (exit 1). From code: `ensureElectronSqliteBinding()`.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +36,7 @@ const BINDING_FILE = 'better_sqlite3.node';
 const PREBUILD_TIMEOUT_MS = 2 * 60_000;
 const GYP_TIMEOUT_MS = 20 * 60_000;
 const NETWORK = 'the download failed: this machine cannot reach electronjs.org / github.com';
-const OFFLINE_HINT = 'To build offline, set LOUPE_ELECTRON_NODEDIR to an unpacked copy of Electron\'s C headers.';
+const OFFLINE_HINT = "To build offline, set LOUPE_ELECTRON_NODEDIR to an unpacked copy of Electron's C headers.";
 
 /**
  * @typedef {{ path: string, reason: null, built: boolean } | { path: null, reason: string, built: false }} BindingResult
@@ -76,7 +86,9 @@ export async function ensureElectronSqliteBinding(options = {}) {
       } else {
         const noPrebuild = prebuild.reason ?? 'no binary produced';
         if (platform !== process.platform || arch !== process.arch) {
-          return fail(`no prebuilt better-sqlite3 for Electron ${electronVersion} ${platform}-${arch} (${noPrebuild}), and cross-compiling is not supported`);
+          return fail(
+            `no prebuilt better-sqlite3 for Electron ${electronVersion} ${platform}-${arch} (${noPrebuild}), and cross-compiling is not supported`,
+          );
         }
         const gyp = await tryNodeGyp({ require, workDir, electronVersion, arch, env, log });
         if (!gyp.ok || !hasFile(built)) {
@@ -141,7 +153,20 @@ function isUpToDate(target, stampFile, stamp) {
  * and prebuild-install build for plain Node instead of Electron. Proxy and TLS settings stay.
  */
 function buildEnv() {
-  const keep = new Set(['proxy', 'https_proxy', 'http_proxy', 'noproxy', 'no_proxy', 'cafile', 'ca', 'strict_ssl', 'local_address', 'python', 'msvs_version', 'jobs']);
+  const keep = new Set([
+    'proxy',
+    'https_proxy',
+    'http_proxy',
+    'noproxy',
+    'no_proxy',
+    'cafile',
+    'ca',
+    'strict_ssl',
+    'local_address',
+    'python',
+    'msvs_version',
+    'jobs',
+  ]);
   /** @type {NodeJS.ProcessEnv} */
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -161,11 +186,15 @@ async function tryPrebuild({ require, workDir, electronVersion, platform, arch, 
     return { ok: false, reason: 'prebuild-install is not installed' };
   }
   log(`looking for a prebuilt better-sqlite3 for Electron ${electronVersion} (${platform}-${arch})…`);
-  const r = await run(process.execPath, [bin, '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`], {
-    cwd: workDir,
-    env,
-    timeoutMs: PREBUILD_TIMEOUT_MS,
-  });
+  const r = await run(
+    process.execPath,
+    [bin, '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`],
+    {
+      cwd: workDir,
+      env,
+      timeoutMs: PREBUILD_TIMEOUT_MS,
+    },
+  );
   return r.ok ? { ok: true, reason: null } : { ok: false, reason: explain(r) };
 }
 
@@ -197,8 +226,11 @@ function explain(r) {
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up|network/i.test(out)) {
     return NETWORK;
   }
-  if (/\b404\b|not found/i.test(out) && /prebuild|No prebuilt binaries/i.test(out)) return 'no prebuilt binary for this Electron version';
-  if (/gyp ERR! find Python|gyp ERR! find VS|make: not found|not found: make|g\+\+: not found|cc: not found/i.test(out)) {
+  if (/\b404\b|not found/i.test(out) && /prebuild|No prebuilt binaries/i.test(out))
+    return 'no prebuilt binary for this Electron version';
+  if (
+    /gyp ERR! find Python|gyp ERR! find VS|make: not found|not found: make|g\+\+: not found|cc: not found/i.test(out)
+  ) {
     return 'no C++ toolchain (node-gyp needs Python, make and a C++20 compiler)';
   }
   const tail = out

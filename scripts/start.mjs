@@ -83,12 +83,16 @@ async function prepareElectron() {
 function resolveElectronBinary() {
   const marker = '@@LOUPE_ELECTRON_PATH@@';
   say('locating the Electron binary (the first launch downloads it)…');
-  const r = spawnSync(process.execPath, ['-e', `process.stdout.write(${JSON.stringify(marker)} + require('electron'))`], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: ELECTRON_RESOLVE_TIMEOUT_MS,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-e', `process.stdout.write(${JSON.stringify(marker)} + require('electron'))`],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: ELECTRON_RESOLVE_TIMEOUT_MS,
+    },
+  );
   const out = r.stdout ?? '';
   const at = out.lastIndexOf(marker);
   const path = at === -1 ? '' : out.slice(at + marker.length).trim();
@@ -97,11 +101,18 @@ function resolveElectronBinary() {
   const detail = `${r.stderr ?? ''}\n${r.error?.message ?? ''}`;
   let why;
   if (r.error && /ETIMEDOUT|timed out/i.test(r.error.message)) why = 'downloading it took too long and was stopped';
-  else if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up|network/i.test(detail)) {
+  else if (
+    /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up|network/i.test(
+      detail,
+    )
+  ) {
     why = 'downloading it failed because this machine cannot reach github.com';
   } else if (path) why = `the package points at ${path}, which does not exist`;
   else {
-    const firstError = detail.split(/\r?\n/).find((l) => /^\s*\w*Error\b/.test(l))?.trim();
+    const firstError = detail
+      .split(/\r?\n/)
+      .find((l) => /^\s*\w*Error\b/.test(l))
+      ?.trim();
     why = `the download failed (${firstError || `exit code ${r.status ?? r.signal}`})`;
   }
   return {
@@ -152,7 +163,8 @@ function launchElectron(electronPath, binding) {
         resolvePromise({ early: true, reason: explainEarlyExit(code, signal, output, seconds) });
         return;
       }
-      if (early && code === 0) say('Electron exited at once; if Loupe was already open, its window was brought to the front.');
+      if (early && code === 0)
+        say('Electron exited at once; if Loupe was already open, its window was brought to the front.');
       resolvePromise({ early: false, exitCode: code ?? (signal ? 1 : 0) });
     });
   });
@@ -162,7 +174,8 @@ function explainEarlyExit(code, signal, output, seconds) {
   const status = signal ? `signal ${signal}` : `exit code ${code}`;
   let hint = '';
   if (/SUID sandbox helper|chrome-sandbox/i.test(output)) {
-    hint = ' Chromium\'s sandbox helper (node_modules/electron/dist/chrome-sandbox) needs to be owned by root with mode 4755, or unprivileged user namespaces must be enabled.';
+    hint =
+      " Chromium's sandbox helper (node_modules/electron/dist/chrome-sandbox) needs to be owned by root with mode 4755, or unprivileged user namespaces must be enabled.";
   } else if (/as root without --no-sandbox/i.test(output)) {
     hint = ' Electron refuses to run as root; run npm start as a normal user.';
   } else if (/error while loading shared libraries/i.test(output)) {

@@ -15,6 +15,7 @@ import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/retention';
 import { RunQueries } from './store/run-queries';
 import { SpanWriter } from './store/span-writer';
+import { DecodePool } from './ingest/decode-pool';
 import { LOUPE_VERSION } from './version';
 
 export const DEFAULT_PORTS = { otlpHttp: 4318, otlpGrpc: 4317, ui: 4320 } as const;
@@ -29,6 +30,8 @@ export interface EngineOptions {
   retention?: RetentionPolicy;
   /** Items allowed to wait for the writer before senders are told to retry. */
   maxQueuedItems?: number;
+  /** Threads decoding OTLP payloads beside the writer (default: cores - 1, at least 1); 0 = inline. */
+  decodeThreads?: number;
   log?: (line: string) => void;
 }
 
@@ -81,10 +84,12 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
   const queries = new RunQueries(db);
+  const decoder = new DecodePool(opts.decodeThreads, onError);
+  const pipeline = { writer, decoder };
   const notices: string[] = [];
 
-  const otlpHttp = createServer({ keepAliveTimeout: 30_000, requestTimeout: 120_000 }, createOtlpHttpHandler({ writer, onError }));
-  const grpc = createOtlpGrpcServer({ writer, onError });
+  const otlpHttp = createServer({ keepAliveTimeout: 30_000, requestTimeout: 120_000 }, createOtlpHttpHandler({ pipeline, onError }));
+  const grpc = createOtlpGrpcServer({ pipeline, onError });
   let info: EngineInfo | null = null;
   const api = createServer(
     { keepAliveTimeout: 30_000 },
@@ -109,6 +114,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     clearInterval(pruneTimer);
     hub.close();
     await Promise.all(opened.map((c) => c()));
+    await decoder.close();
     db.close();
   };
   try {

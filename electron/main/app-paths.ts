@@ -28,7 +28,21 @@ export function resolveSqliteBinding(ctx: SqliteBindingContext): string | undefi
   const fromEnv = ctx.env.LOUPE_SQLITE_BINDING?.trim();
   if (fromEnv) return fromEnv;
   const candidate = ctx.isPackaged
-    ? join(ctx.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
-    : join(resolve(mainDir, '..', '..'), '.cache', 'electron-native', `${ctx.electronVersion}-${ctx.platform}-${ctx.arch}`, 'better_sqlite3.node');
+    ? join(
+        ctx.resourcesPath,
+        'app.asar.unpacked',
+        'node_modules',
+        'better-sqlite3',
+        'build',
+        'Release',
+        'better_sqlite3.node',
+      )
+    : join(
+        resolve(mainDir, '..', '..'),
+        '.cache',
+        'electron-native',
+        `${ctx.electronVersion}-${ctx.platform}-${ctx.arch}`,
+        'better_sqlite3.node',
+      );
   return existsSync(candidate) ? candidate : undefined;
 }

@@ -131,7 +131,9 @@ export class EngineSupervisor {
       }
       if (this.readyTimer) clearTimeout(this.readyTimer);
       this.readyTimer = null;
-      this.log(`[loupe] engine ready: UI ${stripFragment(info.uiUrl)}, OTLP ${info.otlpHttpUrl} / ${info.otlpGrpcUrl}, data ${info.dataDir}`);
+      this.log(
+        `[loupe] engine ready: UI ${stripFragment(info.uiUrl)}, OTLP ${info.otlpHttpUrl} / ${info.otlpGrpcUrl}, data ${info.dataDir}`,
+      );
       for (const notice of info.notices) this.log(`[loupe] engine notice: ${notice}`);
       this.options.onReady(info);
     } else if (message.type === 'fatal') {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, type BrowserWindow, dialog, session } from 'electron';
 import { engineEntryPath, preloadPath, resolveSqliteBinding } from './app-paths';
 import { EngineSupervisor, stripFragment, type EngineReadyInfo } from './engine-process';
 import { createMainWindow, focusWindow, loadUi } from './main-window';
@@ -106,7 +106,11 @@ function start(): void {
       const win = currentWindow();
       if (!win) {
         openWindow(info);
-      } else if (!previous || stripFragment(previous.uiUrl) !== stripFragment(info.uiUrl) || previous.token !== info.token) {
+      } else if (
+        !previous ||
+        stripFragment(previous.uiUrl) !== stripFragment(info.uiUrl) ||
+        previous.token !== info.token
+      ) {
         // A restarted engine on another port (or with a new token): follow it.
         void loadUi(win, info.uiUrl);
       }

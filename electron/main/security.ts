@@ -1,11 +1,4 @@
-import {
-  dialog,
-  shell,
-  type BrowserWindow,
-  type IpcMainInvokeEvent,
-  type Session,
-  type WebContents,
-} from 'electron';
+import { dialog, shell, type BrowserWindow, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 
 /**
  * The single origin the app trusts: the engine's UI (e.g. `http://127.0.0.1:4320`). It can change
@@ -22,13 +15,13 @@ export const FALLBACK_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'self'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -79,7 +72,11 @@ export function hardenSession(session: Session, trustedOrigin: TrustedOrigin): v
  * Per-window rules: no navigation away from the engine UI, no new windows, no webviews. http(s)
  * links open in the user's browser after a confirmation (span content is untrusted).
  */
-export function hardenWebContents(contents: WebContents, trustedOrigin: TrustedOrigin, parent: () => BrowserWindow | null): void {
+export function hardenWebContents(
+  contents: WebContents,
+  trustedOrigin: TrustedOrigin,
+  parent: () => BrowserWindow | null,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (originOf(url) !== null && originOf(url) === trustedOrigin()) return;
     event.preventDefault();
@@ -120,7 +117,10 @@ export function confirmOpenExternal(url: string, parent: BrowserWindow | null): 
       detail: href.length > 500 ? `${href.slice(0, 500)}…` : href,
       noLink: true,
     };
-    const { response } = parent && !parent.isDestroyed() ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    const { response } =
+      parent && !parent.isDestroyed()
+        ? await dialog.showMessageBox(parent, options)
+        : await dialog.showMessageBox(options);
     if (response === 0) await shell.openExternal(href);
   });
   confirmQueue = confirmQueue.catch((err: unknown) => {
@@ -133,7 +133,11 @@ export function confirmOpenExternal(url: string, parent: BrowserWindow | null): 
  * IPC sender check: the call must come from the top frame of the app window, showing the engine
  * UI's origin. Throws otherwise (the renderer sees a rejected promise).
  */
-export function assertTrustedSender(event: IpcMainInvokeEvent, trustedOrigin: TrustedOrigin, window: () => BrowserWindow | null): void {
+export function assertTrustedSender(
+  event: IpcMainInvokeEvent,
+  trustedOrigin: TrustedOrigin,
+  window: () => BrowserWindow | null,
+): void {
   const frame = event.senderFrame;
   const win = window();
   const trusted = trustedOrigin();

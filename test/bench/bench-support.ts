@@ -20,7 +20,7 @@ export function mib(bytes: number): string {
  * trace ids (so every span is new to the store) without re-serializing 512 spans.
  */
 export class BatchFactory {
-  private readonly templates: Array<{ bytes: Buffer; offsets: number[][]; traces: number }> = [];
+  private readonly templates: Array<{ bytes: Uint8Array<ArrayBuffer>; offsets: number[][]; traces: number }> = [];
   private counter = 0;
 
   constructor(
@@ -29,12 +29,13 @@ export class BatchFactory {
   ) {
     for (let t = 0; t < templateCount; t++) {
       const spans = makeGenAiSpans(spansPerBatch, 900_000 + t);
-      const bytes = Buffer.from(serializeSpans(spans));
+      const bytes = serializeSpans(spans);
+      const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const traceIds = [...new Set(spans.map((s) => s.spanContext().traceId))];
       const offsets = traceIds.map((id) => {
         const needle = Buffer.from(id, 'hex');
         const found: number[] = [];
-        for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) found.push(at);
+        for (let at = view.indexOf(needle); at !== -1; at = view.indexOf(needle, at + 1)) found.push(at);
         return found;
       });
       this.templates.push({ bytes, offsets, traces: traceIds.length });
@@ -46,9 +47,9 @@ export class BatchFactory {
   }
 
   /** A new batch: a template copy with every trace id replaced by a never-used one. */
-  next(): { body: Buffer; traceIds: string[] } {
+  next(): { body: Uint8Array<ArrayBuffer>; traceIds: string[] } {
     const tpl = this.templates[this.counter % this.templates.length]!;
-    const body = Buffer.from(tpl.bytes);
+    const body = tpl.bytes.slice();
     const traceIds: string[] = [];
     for (const offsets of tpl.offsets) {
       this.counter++;
@@ -56,7 +57,7 @@ export class BatchFactory {
       id.writeUInt32BE(0xbe4c0000 + (process.pid & 0xffff), 0);
       id.writeBigUInt64BE(BigInt(this.counter), 8);
       traceIds.push(id.toString('hex'));
-      for (const at of offsets) id.copy(body, at);
+      for (const at of offsets) body.set(id, at);
     }
     return { body, traceIds };
   }

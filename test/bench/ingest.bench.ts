@@ -93,7 +93,7 @@ function rawInsertRate(): number {
   );
   // Rows prepared in advance: ids, names, times and the attribute JSON exactly as the engine stores them.
   const batches = Array.from({ length: 40 }, () => {
-    const decoded = decodeTracesProtobuf(factory.next().body);
+    const decoded = decodeTracesProtobuf(Buffer.from(factory.next().body));
     return decoded.groups.flatMap((g) =>
       g.items.map((s) => [s.traceId, s.spanId, s.parentSpanId, s.name, s.kind, s.startNs, s.endNs, JSON.stringify(s.attributes)] as const),
     );

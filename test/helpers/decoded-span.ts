@@ -1,6 +1,6 @@
 import type { DecodedSpan } from '../../electron/engine/otlp/model';
 import { emptyResource, emptyScope } from '../../electron/engine/otlp/model';
-import type { IngestBatch } from '../../electron/engine/ingest/ingest-batch';
+import { type RowBatch, toRowBatch } from '../../electron/engine/ingest/row-batch';
 
 /** A valid decoded span with overridable fields (times in ns as bigint). */
 export function decodedSpan(overrides: Partial<DecodedSpan> & Pick<DecodedSpan, 'traceId' | 'spanId'>): DecodedSpan {
@@ -24,7 +24,7 @@ export function decodedSpan(overrides: Partial<DecodedSpan> & Pick<DecodedSpan, 
   };
 }
 
-export function batchOf(spans: DecodedSpan[], service = 'svc'): IngestBatch {
+export function batchOf(spans: DecodedSpan[], service = 'svc'): RowBatch {
   const resource = { ...emptyResource(), attributes: { 'service.name': service } };
-  return { spanGroups: [{ resource, scope: emptyScope(), items: spans }], logGroups: [], origin: 'live', source: null };
+  return toRowBatch({ spanGroups: [{ resource, scope: emptyScope(), items: spans }], logGroups: [], origin: 'live', source: null });
 }

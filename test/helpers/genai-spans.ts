@@ -110,8 +110,10 @@ export function makeGenAiSpans(count: number, seed: number, baseNs: bigint = 1_7
 }
 
 /** An ExportTraceServiceRequest in protobuf, as the OTel JS proto exporter would send it. */
-export function serializeSpans(spans: ReadableSpan[]): Uint8Array {
+export function serializeSpans(spans: ReadableSpan[]): Uint8Array<ArrayBuffer> {
   const bytes = ProtobufTraceSerializer.serializeRequest(spans);
   if (!bytes) throw new Error('serialization failed');
-  return bytes;
+  const out = new Uint8Array(bytes.byteLength);
+  out.set(bytes);
+  return out;
 }

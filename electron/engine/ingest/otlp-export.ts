@@ -1,18 +1,8 @@
-import { JsonDecodeError, decodeLogsJson, decodeTracesJson } from '../otlp/decode-json';
-import { decodeLogsProtobuf, decodeTracesProtobuf } from '../otlp/decode-protobuf';
 import type { OtlpEncoding, OtlpSignal } from '../otlp/otlp-responses';
-import { ProtobufDecodeError } from '../otlp/protobuf-reader';
-import { partialSuccessMessage } from '../otlp/validate';
 import type { SpanWriter } from '../store/span-writer';
-import { prepareBatch } from './prepare-batch';
+import type { DecodePool } from './decode-pool';
 
-/** The payload could not be decoded at all (answered 400 / INVALID_ARGUMENT). */
-export class PayloadDecodeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PayloadDecodeError';
-  }
-}
+export { PayloadDecodeError } from './decode-payload';
 
 export interface ExportOutcome {
   rejected: number;
@@ -20,41 +10,23 @@ export interface ExportOutcome {
   message: string;
 }
 
-function decode(signal: 'traces' | 'logs', payload: Buffer, encoding: OtlpEncoding) {
-  try {
-    if (encoding === 'json') {
-      const text = payload.toString('utf8');
-      return signal === 'traces' ? { traces: decodeTracesJson(text) } : { logs: decodeLogsJson(text) };
-    }
-    return signal === 'traces' ? { traces: decodeTracesProtobuf(payload) } : { logs: decodeLogsProtobuf(payload) };
-  } catch (err) {
-    if (err instanceof JsonDecodeError || err instanceof ProtobufDecodeError) {
-      throw new PayloadDecodeError(`could not decode the ${encoding === 'json' ? 'JSON' : 'protobuf'} payload: ${err.message}`);
-    }
-    throw err;
-  }
+export interface IngestPipeline {
+  writer: SpanWriter;
+  decoder: DecodePool;
 }
 
 /**
- * One OTLP Export call, shared by the HTTP and gRPC receivers: decode, validate, write, and resolve
- * after commit. Metrics are accepted and not stored yet.
+ * One OTLP Export call, shared by the HTTP and gRPC receivers: decode (off-thread), validate, write,
+ * and resolve after commit. Metrics are accepted and not stored yet.
  */
 export async function exportPayload(
-  writer: SpanWriter,
+  pipeline: IngestPipeline,
   signal: OtlpSignal,
   payload: Buffer,
   encoding: OtlpEncoding,
 ): Promise<ExportOutcome> {
   if (signal === 'metrics') return { rejected: 0, message: '' };
-  const prepared = prepareBatch(decode(signal, payload, encoding));
-  await writer.write(prepared.batch);
-  return {
-    rejected: prepared.rejected,
-    message: partialSuccessMessage(
-      prepared.rejected,
-      signal === 'traces' ? 'spans' : 'log records',
-      prepared.reasons,
-      prepared.warnings,
-    ),
-  };
+  const decoded = await pipeline.decoder.decode(signal, payload, encoding);
+  await pipeline.writer.write(decoded.rows);
+  return { rejected: decoded.rejected, message: decoded.message };
 }

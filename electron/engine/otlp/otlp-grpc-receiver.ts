@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { PayloadDecodeError, exportPayload } from '../ingest/otlp-export';
-import { QueueFullError, StorageError, type SpanWriter } from '../store/span-writer';
+import type { IngestPipeline } from '../ingest/otlp-export';
+import { QueueFullError, StorageError } from '../store/span-writer';
 import { type OtlpSignal, exportResponse } from './otlp-responses';
 
 /** gRPC servers commonly cap messages at 4 MiB; larger ones get RESOURCE_EXHAUSTED. */
@@ -29,7 +30,7 @@ const SERVICES: Array<{ signal: OtlpSignal; path: string }> = [
 ];
 
 export interface OtlpGrpcOptions {
-  writer: SpanWriter;
+  pipeline: IngestPipeline;
   messageLimit?: number;
   onError?: (err: unknown) => void;
 }
@@ -49,11 +50,11 @@ export function createOtlpGrpcServer(opts: OtlpGrpcOptions): grpc.Server {
   });
   for (const { signal, path } of SERVICES) {
     const handler: grpc.handleUnaryCall<Buffer, Buffer> = (call, callback) => {
-      if (signal !== 'metrics' && opts.writer.isFull()) {
+      if (signal !== 'metrics' && opts.pipeline.writer.isFull()) {
         callback({ code: grpc.status.UNAVAILABLE, details: 'Loupe is busy writing earlier data; retry shortly' });
         return;
       }
-      exportPayload(opts.writer, signal, call.request, 'protobuf').then(
+      exportPayload(opts.pipeline, signal, call.request, 'protobuf').then(
         (outcome) => callback(null, exportResponse(signal, outcome.rejected, outcome.message, 'protobuf')),
         (err: unknown) => {
           const status = errorStatus(err);

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../http/host-check';
 import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
 import { PayloadDecodeError, exportPayload } from '../ingest/otlp-export';
-import { QueueFullError, StorageError, type SpanWriter } from '../store/span-writer';
+import type { IngestPipeline } from '../ingest/otlp-export';
+import { QueueFullError, StorageError } from '../store/span-writer';
 import {
   type OtlpEncoding,
   type OtlpSignal,
@@ -19,7 +20,7 @@ const PATHS: Record<string, OtlpSignal> = {
 };
 
 export interface OtlpHttpOptions {
-  writer: SpanWriter;
+  pipeline: IngestPipeline;
   bodyLimit?: number;
   /** Seconds a throttled sender is asked to wait. */
   retryAfterSeconds?: number;
@@ -91,7 +92,7 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
       );
       return;
     }
-    if (signal !== 'metrics' && opts.writer.isFull()) {
+    if (signal !== 'metrics' && opts.pipeline.writer.isFull()) {
       sendStatus(res, 503, RpcCode.UNAVAILABLE, 'Loupe is busy writing earlier data; retry shortly', encoding, {
         'Retry-After': retryAfter,
         Connection: 'close',
@@ -112,7 +113,7 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
       return;
     }
     try {
-      const outcome = await exportPayload(opts.writer, signal, body, encoding);
+      const outcome = await exportPayload(opts.pipeline, signal, body, encoding);
       res.writeHead(200, { 'Content-Type': contentTypeOf(encoding) });
       res.end(exportResponse(signal, outcome.rejected, outcome.message, encoding));
     } catch (err) {

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DecodedLogRecord, DecodedResource, DecodedScope, DecodedSpan } from '../otlp/model';
-import { type IngestBatch, batchItemCount } from '../ingest/ingest-batch';
+import { type LogRow, type ResourceRow, type RowBatch, type ScopeRow, type SpanRow, rowCount } from '../ingest/row-batch';
 
 /** The write queue is full: the sender should retry later (HTTP 503 + Retry-After, gRPC UNAVAILABLE). */
 export class QueueFullError extends Error {
@@ -35,7 +33,7 @@ export interface SpanWriterOptions {
 }
 
 interface Pending {
-  batch: IngestBatch;
+  batch: RowBatch;
   items: number;
   resolve: (r: WriteResult) => void;
   reject: (e: Error) => void;
@@ -139,8 +137,8 @@ export class SpanWriter {
   }
 
   /** Queues a batch; resolves after it is committed. Throws QueueFullError when the queue is full. */
-  write(batch: IngestBatch): Promise<WriteResult> {
-    const items = batchItemCount(batch);
+  write(batch: RowBatch): Promise<WriteResult> {
+    const items = rowCount(batch);
     if (this.isFull(items)) return Promise.reject(new QueueFullError(1));
     if (items === 0) return Promise.resolve({ insertedSpans: 0, insertedLogs: 0, traceIds: [] });
     return new Promise<WriteResult>((resolve, reject) => {
@@ -205,25 +203,24 @@ export class SpanWriter {
     return results;
   }
 
-  private writeBatch(batch: IngestBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {
+  private writeBatch(batch: RowBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {
     let insertedSpans = 0;
     let insertedLogs = 0;
     const traceIds = new Set<string>();
     for (const g of batch.spanGroups) {
       const resourceId = this.resourceId(g.resource);
       const scopeId = this.scopeId(g.scope);
-      const service = serviceName(g.resource);
-      for (const s of g.items) {
+      for (const s of g.rows) {
         if (!this.insertSpan(s, resourceId, scopeId, receivedAt)) continue;
         insertedSpans++;
         traceIds.add(s.traceId);
-        foldIntoRun(runs, s, service, batch);
+        foldIntoRun(runs, s, g.resource.serviceName, batch);
       }
     }
     for (const g of batch.logGroups) {
       const resourceId = this.resourceId(g.resource);
       const scopeId = this.scopeId(g.scope);
-      for (const l of g.items) {
+      for (const l of g.rows) {
         if (this.insertLog(l, resourceId, scopeId, receivedAt)) {
           insertedLogs++;
           if (l.traceId !== '') traceIds.add(l.traceId);
@@ -233,7 +230,7 @@ export class SpanWriter {
     return { insertedSpans, insertedLogs, traceIds: [...traceIds] };
   }
 
-  private insertSpan(s: DecodedSpan, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
+  private insertSpan(s: SpanRow, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
     return (
       this.stmts.insertSpan.run(
         s.traceId,
@@ -247,11 +244,11 @@ export class SpanWriter {
         s.endNs,
         s.statusCode,
         s.statusMessage,
-        JSON.stringify(s.attributes),
+        s.attributesJson,
         s.droppedAttributesCount,
-        s.events.length === 0 ? '[]' : JSON.stringify(s.events, bigintReplacer),
+        s.eventsJson,
         s.droppedEventsCount,
-        s.links.length === 0 ? '[]' : JSON.stringify(s.links),
+        s.linksJson,
         s.droppedLinksCount,
         resourceId,
         scopeId,
@@ -260,12 +257,7 @@ export class SpanWriter {
     );
   }
 
-  private insertLog(l: DecodedLogRecord, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
-    const body = JSON.stringify(l.body);
-    const attributes = JSON.stringify(l.attributes);
-    const contentHash = createHash('sha1')
-      .update(`${l.timeNs}\u0000${l.observedTimeNs}\u0000${l.eventName}\u0000${l.severityNumber}\u0000${body}\u0000${attributes}\u0000${resourceId}\u0000${scopeId}`)
-      .digest('hex');
+  private insertLog(l: LogRow, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
     return (
       this.stmts.insertLog.run(
         l.traceId,
@@ -275,48 +267,42 @@ export class SpanWriter {
         l.severityNumber,
         l.severityText,
         l.eventName,
-        body,
-        attributes,
+        l.bodyJson,
+        l.attributesJson,
         l.droppedAttributesCount,
         l.flags,
         resourceId,
         scopeId,
-        contentHash,
+        l.contentHash,
         receivedAt,
       ).changes === 1
     );
   }
 
-  private resourceId(r: DecodedResource): bigint {
-    const attributes = JSON.stringify(r.attributes);
-    const hash = contentHash(`${attributes}\u0000${r.droppedAttributesCount}\u0000${r.schemaUrl}`);
-    return this.idFor(this.resourceIds, hash, () => {
+  private resourceId(r: ResourceRow): bigint {
+    return this.idFor(this.resourceIds, r.hash, () => {
       this.stmts.insertResource.run({
-        hash,
-        serviceName: serviceName(r),
-        attributes,
+        hash: r.hash,
+        serviceName: r.serviceName,
+        attributes: r.attributesJson,
         dropped: r.droppedAttributesCount,
         schemaUrl: r.schemaUrl,
       });
-      return this.stmts.resourceId.get(hash) as bigint;
+      return this.stmts.resourceId.get(r.hash) as bigint;
     });
   }
 
-  private scopeId(s: DecodedScope): bigint {
-    const attributes = JSON.stringify(s.attributes);
-    const hash = contentHash(
-      `${s.name}\u0000${s.version}\u0000${attributes}\u0000${s.droppedAttributesCount}\u0000${s.schemaUrl}`,
-    );
-    return this.idFor(this.scopeIds, hash, () => {
+  private scopeId(s: ScopeRow): bigint {
+    return this.idFor(this.scopeIds, s.hash, () => {
       this.stmts.insertScope.run({
-        hash,
+        hash: s.hash,
         name: s.name,
         version: s.version,
-        attributes,
+        attributes: s.attributesJson,
         dropped: s.droppedAttributesCount,
         schemaUrl: s.schemaUrl,
       });
-      return this.stmts.scopeId.get(hash) as bigint;
+      return this.stmts.scopeId.get(s.hash) as bigint;
     });
   }
 
@@ -330,20 +316,7 @@ export class SpanWriter {
   }
 }
 
-function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
-function serviceName(r: DecodedResource): string {
-  const v = r.attributes['service.name'];
-  return typeof v === 'string' ? v : '';
-}
-
-function bigintReplacer(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
-}
-
-function foldIntoRun(runs: Map<string, RunDelta>, s: DecodedSpan, service: string, batch: IngestBatch): void {
+function foldIntoRun(runs: Map<string, RunDelta>, s: SpanRow, service: string, batch: RowBatch): void {
   const isRoot = s.parentSpanId === '';
   const error = s.statusCode === 2 ? 1 : 0;
   const d = runs.get(s.traceId);

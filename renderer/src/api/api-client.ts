@@ -63,7 +63,7 @@ export function isAbortError(error: unknown): boolean {
 async function readApiError(response: Response): Promise<ApiError> {
   const fallback = new ApiError(
     codeForStatus(response.status),
-    `The engine answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    `The engine answered ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}.`,
   );
   let body: unknown;
   try {

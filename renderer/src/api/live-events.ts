@@ -101,9 +101,11 @@ export class LiveEventStream {
   }
 
   private async run(signal: AbortSignal): Promise<void> {
+    // A function, not the property: TypeScript would keep `aborted` narrowed across the awaits.
+    const stopped = () => signal.aborted;
     let failures = 0;
     let serverRetryMs: number | null = null;
-    while (!signal.aborted) {
+    while (!stopped()) {
       const parser = new SseParser();
       let openedAt: number | null = null;
       try {
@@ -116,7 +118,7 @@ export class LiveEventStream {
           signal,
         });
         if (!response.ok || !response.body) {
-          throw new Error(`Live events answered ${response.status}`);
+          throw new Error(`Live events answered ${String(response.status)}`);
         }
         openedAt = Date.now();
         this.setState('live');
@@ -125,7 +127,7 @@ export class LiveEventStream {
       } catch {
         // Network errors, HTTP errors and aborted reads all end in the same retry below.
       }
-      if (signal.aborted) return;
+      if (stopped()) return;
       serverRetryMs = parser.retryMs ?? serverRetryMs;
       if (openedAt !== null && Date.now() - openedAt >= HEALTHY_CONNECTION_MS) failures = 0;
       this.setState('reconnecting');
@@ -164,17 +166,19 @@ export class LiveEventStream {
       try {
         data = JSON.parse(message.data);
       } catch {
-        console.warn(`Ignoring live event "${message.event}" with malformed data`);
-        continue;
+        data = undefined; // Not JSON: the decoder rejects it below.
       }
-      this.emit(message.event, data);
+      if (this.emit(message.event, data) === null) {
+        console.warn(`Ignoring live event "${message.event}" with malformed data`);
+      }
     }
   }
 
-  private emit<E extends LiveEventName>(event: E, data: unknown): void {
+  /** Decodes and delivers one event; returns the payload, or null when it was malformed. */
+  private emit<E extends LiveEventName>(event: E, data: unknown): LiveEvents[E] | null {
     const decode: (value: unknown) => LiveEvents[E] | null = decoders[event];
     const payload = decode(data);
-    if (payload === null) return;
+    if (payload === null) return null;
     const set: Set<LiveEventHandler<E>> = this.handlers[event];
     for (const handler of [...set]) {
       try {
@@ -183,6 +187,7 @@ export class LiveEventStream {
         console.error(`A "${event}" handler failed`, error);
       }
     }
+    return payload;
   }
 
   private notifyOpen(): void {

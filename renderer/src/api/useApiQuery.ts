@@ -13,9 +13,9 @@ export type QueryState<T> =
 export interface ApiQuery<T> {
   state: QueryState<T>;
   /** Fetches again in the background, keeping the current data on screen. */
-  refresh(): void;
+  refresh: () => void;
   /** Starts over from the loading state (after an error). */
-  retry(): void;
+  retry: () => void;
 }
 
 /**
@@ -78,7 +78,11 @@ export function useApiQuery<M extends ApiMethodName>(
     // inputKey stands for `input`, compared by value.
   }, [inputKey, load, keepPreviousData]);
 
-  const refresh = useCallback(() => load(true), [load]);
-  const retry = useCallback(() => load(false), [load]);
+  const refresh = useCallback(() => {
+    load(true);
+  }, [load]);
+  const retry = useCallback(() => {
+    load(false);
+  }, [load]);
   return { state, refresh, retry };
 }

@@ -19,13 +19,21 @@ export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter): vo
   });
 
   useEffect(() => {
-    const debouncer = createDebouncer(() => latest.current.refresh(), DEBOUNCE_MS, MAX_WAIT_MS);
+    const debouncer = createDebouncer(
+      () => {
+        latest.current.refresh();
+      },
+      DEBOUNCE_MS,
+      MAX_WAIT_MS,
+    );
     const offRunsChanged = live.on('runs-changed', ({ traceIds }) => {
       const filter = latest.current.runs;
       const matches = filter === 'any' || (filter !== 'none' && filter(traceIds));
       if (matches) debouncer.schedule();
     });
-    const offOpen = live.onOpen(() => debouncer.schedule());
+    const offOpen = live.onOpen(() => {
+      debouncer.schedule();
+    });
     return () => {
       offRunsChanged();
       offOpen();

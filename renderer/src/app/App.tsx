@@ -12,7 +12,9 @@ const NO_NOTICES: readonly string[] = [];
 export function App({ services }: { services: AppServices }) {
   useEffect(() => {
     services.live.start();
-    return () => services.live.stop();
+    return () => {
+      services.live.stop();
+    };
   }, [services]);
 
   return (

@@ -20,7 +20,9 @@ export function NoticesBanner({ notices }: { notices: readonly string[] }) {
             className="notice__dismiss"
             data-testid="notice-dismiss"
             aria-label="Dismiss notice"
-            onClick={() => dismiss(notice)}
+            onClick={() => {
+              dismiss(notice);
+            }}
           >
             ×
           </button>

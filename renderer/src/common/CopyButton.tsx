@@ -11,21 +11,29 @@ export function CopyButton({ text, what }: { text: string | null; what: string }
 
   useEffect(() => {
     if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), RESET_AFTER_MS);
-    return () => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      setState('idle');
+    }, RESET_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [state]);
 
   const copy = () => {
     if (text === null) return;
     // navigator.clipboard is missing outside secure contexts, whatever the DOM types claim.
-    const clipboard: Clipboard | undefined = navigator.clipboard;
+    const clipboard = navigator.clipboard as Clipboard | undefined;
     if (clipboard === undefined) {
       setState('failed');
       return;
     }
     clipboard.writeText(text).then(
-      () => setState('copied'),
-      () => setState('failed'),
+      () => {
+        setState('copied');
+      },
+      () => {
+        setState('failed');
+      },
     );
   };
 

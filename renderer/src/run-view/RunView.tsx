@@ -25,7 +25,9 @@ export function RunView({ traceId }: { traceId: string }) {
       navigateBackToRuns();
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
   }, []);
 
   return (

@@ -82,7 +82,7 @@ const SpanRow = memo(function SpanRow({
       data-testid="span-row"
       data-span-id={span.spanId}
       data-depth={depth}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${String(top)}px)` }}
     >
       <div
         role="gridcell"
@@ -101,9 +101,13 @@ const SpanRow = memo(function SpanRow({
       <div role="gridcell" className="cell span-row__track">
         <div
           className="span-row__bar"
-          style={{ left: `${row.offsetRatio * 100}%`, width: `${row.widthRatio * 100}%` }}
+          style={{ left: percent(row.offsetRatio), width: percent(row.widthRatio) }}
         />
       </div>
     </div>
   );
 });
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(3)}%`;
+}

@@ -13,7 +13,7 @@ interface RunRowProps {
   height: number;
   rowIndex: number;
   selected: boolean;
-  onOpen(traceId: string): void;
+  onOpen: (traceId: string) => void;
 }
 
 export const RunRow = memo(function RunRow({
@@ -34,8 +34,10 @@ export const RunRow = memo(function RunRow({
       data-testid="run-row"
       data-trace-id={run.traceId}
       data-status={run.status}
-      style={{ height, transform: `translateY(${top}px)` }}
-      onClick={() => onOpen(run.traceId)}
+      style={{ height, transform: `translateY(${String(top)}px)` }}
+      onClick={() => {
+        onOpen(run.traceId);
+      }}
     >
       <div role="gridcell" className="cell cell--time" title={run.startTime}>
         {formatClock(nanosToEpochMs(run.startNs))}

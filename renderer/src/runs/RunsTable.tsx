@@ -19,8 +19,8 @@ interface RunsTableProps {
   /** False while a run is open on top of the list: keys then belong to the run view. */
   active: boolean;
   selectedTraceId: string | null;
-  onSelect(traceId: string): void;
-  onOpen(traceId: string): void;
+  onSelect: (traceId: string) => void;
+  onOpen: (traceId: string) => void;
   otlpHttpUrl: string | null;
 }
 

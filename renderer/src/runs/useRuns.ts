@@ -17,8 +17,8 @@ export interface RunsList {
   error: ApiError | null;
   /** Whether older runs exist beyond those loaded. */
   hasMore: boolean;
-  loadMore(): void;
-  retry(): void;
+  loadMore: () => void;
+  retry: () => void;
 }
 
 const NO_RUNS: readonly RunSummary[] = [];

@@ -6,8 +6,8 @@ interface RunsKeyboardOptions {
   enabled: boolean;
   runs: readonly RunSummary[];
   selectedTraceId: string | null;
-  onSelect(traceId: string, index: number): void;
-  onOpen(traceId: string): void;
+  onSelect: (traceId: string, index: number) => void;
+  onOpen: (traceId: string) => void;
 }
 
 /** j/k (or ↓/↑) move the selection through the runs list; Enter opens the selected run. */
@@ -49,6 +49,8 @@ export function useRunsKeyboard(options: RunsKeyboardOptions): void {
       onSelect(next.traceId, nextIndex);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
   }, []);
 }

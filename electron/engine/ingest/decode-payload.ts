@@ -1,0 +1,52 @@
+import { JsonDecodeError, decodeLogsJson, decodeTracesJson } from '../otlp/decode-json';
+import { decodeLogsProtobuf, decodeTracesProtobuf } from '../otlp/decode-protobuf';
+import type { DecodedLogs, DecodedTraces } from '../otlp/model';
+import type { OtlpEncoding } from '../otlp/otlp-responses';
+import { ProtobufDecodeError } from '../otlp/protobuf-reader';
+import { partialSuccessMessage } from '../otlp/validate';
+import { prepareBatch } from './prepare-batch';
+import { type RowBatch, toRowBatch } from './row-batch';
+
+export type StoredSignal = 'traces' | 'logs';
+
+/** The payload could not be decoded at all (answered 400 / INVALID_ARGUMENT). */
+export class PayloadDecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadDecodeError';
+  }
+}
+
+export interface DecodedPayload {
+  rows: RowBatch;
+  /** Items left out as invalid (the valid ones are stored). */
+  rejected: number;
+  /** partial_success.error_message: rejection reasons and warnings, '' when all is well. */
+  message: string;
+}
+
+function decode(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncoding): { traces?: DecodedTraces; logs?: DecodedLogs } {
+  const buf = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  try {
+    if (encoding === 'json') {
+      const text = buf.toString('utf8');
+      return signal === 'traces' ? { traces: decodeTracesJson(text) } : { logs: decodeLogsJson(text) };
+    }
+    return signal === 'traces' ? { traces: decodeTracesProtobuf(buf) } : { logs: decodeLogsProtobuf(buf) };
+  } catch (err) {
+    if (err instanceof JsonDecodeError || err instanceof ProtobufDecodeError) {
+      throw new PayloadDecodeError(`could not decode the ${encoding === 'json' ? 'JSON' : 'protobuf'} payload: ${err.message}`);
+    }
+    throw err;
+  }
+}
+
+/** Decode, validate and serialize one OTLP payload into rows for the writer. Pure CPU work. */
+export function decodePayload(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncoding): DecodedPayload {
+  const prepared = prepareBatch(decode(signal, payload, encoding));
+  return {
+    rows: toRowBatch(prepared.batch),
+    rejected: prepared.rejected,
+    message: partialSuccessMessage(prepared.rejected, signal === 'traces' ? 'spans' : 'log records', prepared.reasons, prepared.warnings),
+  };
+}

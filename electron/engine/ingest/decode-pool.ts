@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { OtlpEncoding } from '../otlp/otlp-responses';
+import { type DecodedPayload, PayloadDecodeError, type StoredSignal, decodePayload } from './decode-payload';
+
+interface Reply {
+  id: number;
+  result?: DecodedPayload;
+  error?: { decode: boolean; message: string };
+}
+
+interface Pending {
+  signal: StoredSignal;
+  payload: Buffer;
+  encoding: OtlpEncoding;
+  resolve: (r: DecodedPayload) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Starts a decode worker: the bundled script next to this one when built, else the TypeScript
+ * source loaded through tsx's loader (registered inside the worker).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${'decode-worker.js'}`, here));
+  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  const source = new URL('./decode-worker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+function decodeInline(p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'resolve' | 'reject'>): void {
+  try {
+    p.resolve(decodePayload(p.signal, p.payload, p.encoding));
+  } catch (err) {
+    p.reject(err as Error);
+  }
+}
+
+/**
+ * Decodes OTLP payloads on worker threads so the thread that owns SQLite spends its time writing:
+ * on a 2-core laptop decode and write then run side by side. With `threads: 0` (or if a worker
+ * cannot start) decoding happens inline.
+ */
+export class DecodePool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private turn = 0;
+
+  constructor(threads: number = Math.max(1, Math.min(4, availableParallelism() - 1)), private readonly onError: (err: unknown) => void = () => {}) {
+    for (let i = 0; i < threads; i++) {
+      try {
+        const w = startWorker();
+        w.on('message', (reply: Reply) => this.settle(reply));
+        w.on('error', (err) => this.workerFailed(w, err));
+        w.unref();
+        this.workers.push(w);
+      } catch (err) {
+        this.onError(err);
+        break;
+      }
+    }
+  }
+
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  decode(signal: StoredSignal, payload: Buffer, encoding: OtlpEncoding): Promise<DecodedPayload> {
+    const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
+    if (!worker) return new Promise((resolve, reject) => decodeInline({ signal, payload, encoding, resolve, reject }));
+    const id = this.nextId++;
+    return new Promise<DecodedPayload>((resolve, reject) => {
+      this.pending.set(id, { signal, payload, encoding, resolve, reject });
+      // Copy into a transferable buffer (request bodies may share Node's pooled memory).
+      const copy = new Uint8Array(payload.byteLength);
+      copy.set(payload);
+      worker.postMessage({ id, signal, encoding, payload: copy }, [copy.buffer]);
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    if (reply.result) p.resolve(reply.result);
+    else if (reply.error?.decode) p.reject(new PayloadDecodeError(reply.error.message));
+    else p.reject(new Error(reply.error?.message ?? 'decode worker failed'));
+  }
+
+  private workerFailed(worker: Worker, err: unknown): void {
+    this.onError(err);
+    const i = this.workers.indexOf(worker);
+    if (i >= 0) this.workers.splice(i, 1);
+    // Requests in flight on that worker cannot be told apart: decode them all here instead.
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      decodeInline(p);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers.length = 0;
+  }
+}
