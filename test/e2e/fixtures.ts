@@ -4,6 +4,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 
 /** Each test gets its own `loupe serve` process (own data dir, free ports). */
 export const test = base.extend<{ loupe: ServeProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   loupe: async ({}, use) => {
     const tmp = makeTempDir('loupe-e2e-');
     const serve = await startServeProcess(tmp.dir);

@@ -45,7 +45,11 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------- helpers
 
-function post(body: Buffer | string, headers: Record<string, string | number>, path = '/v1/traces'): Promise<RawResponse> {
+function post(
+  body: Buffer | string,
+  headers: Record<string, string | number>,
+  path = '/v1/traces',
+): Promise<RawResponse> {
   return rawRequest(t.otlpHttpUrl, { method: 'POST', path, headers, body });
 }
 
@@ -268,10 +272,13 @@ describe('OTLP/HTTP: undecodable payloads', () => {
 
   it('a bogus Content-Encoding (br2) → 400', async () => {
     const traceId = newTraceId();
-    const res = await post(JSON.stringify(jsonTraceRequest([jsonSpan({ traceId, spanId: newSpanId(), name: 'br2' })])), {
-      'Content-Type': 'application/json',
-      'Content-Encoding': 'br2',
-    });
+    const res = await post(
+      JSON.stringify(jsonTraceRequest([jsonSpan({ traceId, spanId: newSpanId(), name: 'br2' })])),
+      {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'br2',
+      },
+    );
     expect(res.status).toBe(400);
     expect(json(res).code).toBe(3);
     expect(json(res).message).toMatch(/br2/);
@@ -408,7 +415,12 @@ describe('OTLP/HTTP JSON variants', () => {
     expect(p.rejected).toBe(0);
     expect(p.message).toMatch(/snake_case/);
     const run = await mustGetRun(traceId);
-    expect(run.run).toMatchObject({ name: 'snake.root', service: 'snake-service', spanCount: 2, startNs: String(BASE_NS + 7n) });
+    expect(run.run).toMatchObject({
+      name: 'snake.root',
+      service: 'snake-service',
+      spanCount: 2,
+      startNs: String(BASE_NS + 7n),
+    });
     const c = spanById(run, child);
     expect(c).toMatchObject({
       parentSpanId: root,
@@ -428,7 +440,10 @@ describe('OTLP/HTTP JSON variants', () => {
       resourceSpans: [
         {
           ...extra,
-          resource: { ...extra, attributes: [{ ...extra, key: 'service.name', value: { stringValue: 'unknown-fields' } }] },
+          resource: {
+            ...extra,
+            attributes: [{ ...extra, key: 'service.name', value: { stringValue: 'unknown-fields' } }],
+          },
           scopeSpans: [
             {
               ...extra,
@@ -461,7 +476,13 @@ describe('OTLP/HTTP JSON variants', () => {
     const spanId = newSpanId();
     const res = await postJson(
       jsonTraceRequest([
-        jsonSpan({ traceId, spanId, name: 'int64.string', startNs: '1700000000123456789', endNs: '1700000000987654321' }),
+        jsonSpan({
+          traceId,
+          spanId,
+          name: 'int64.string',
+          startNs: '1700000000123456789',
+          endNs: '1700000000987654321',
+        }),
       ]),
     );
     expectOk(res);
@@ -535,6 +556,30 @@ describe('OTLP/HTTP JSON variants', () => {
 // ---------------------------------------------------------------- 6-8: size, compression, empty
 
 describe('OTLP/HTTP: body size, compression and empty requests', () => {
+  it('a small gzip body inflating to 1 GiB → 413 without a memory spike', async () => {
+    const bomb = await gzipZeros(1024 * MiB);
+    expect(bomb.length).toBeLessThan(2 * MiB);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 2);
+    const started = Date.now();
+    let res: RawResponse;
+    try {
+      res = await post(bomb, { 'Content-Type': 'application/x-protobuf', 'Content-Encoding': 'gzip' });
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(res.status).toBe(413);
+    expect(decodeRpcStatus(res.body).code).toBe(8);
+    expect(peak - before, `RSS grew by ${Math.round((peak - before) / MiB)} MiB`).toBeLessThan(200 * MiB);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Still serving.
+    expectOk(await postProto(Buffer.alloc(0)));
+  });
+
   it('protobuf: exactly 20 MiB → 200 and stored; 20 MiB + 1 byte → 413 and not stored', async () => {
     const okTrace = newTraceId();
     const okSpan = newSpanId();
@@ -569,16 +614,20 @@ describe('OTLP/HTTP: body size, compression and empty requests', () => {
   });
 
   it('JSON: exactly 20 MiB (many 1 MiB attributes) → 200; + 1 byte → 413; same with gzip', async () => {
-    const build = (traceId: string, spanId: string) => (padLength: number): Buffer => {
-      const attributes: JsonObject[] = [];
-      let left = padLength;
-      for (let i = 0; left > 0; i++) {
-        const n = Math.min(left, MiB);
-        attributes.push(jsonStringAttr(`pad.${i}`, 'j'.repeat(n)));
-        left -= n;
-      }
-      return Buffer.from(JSON.stringify(jsonTraceRequest([jsonSpan({ traceId, spanId, name: 'json.padded', attributes })])));
-    };
+    const build =
+      (traceId: string, spanId: string) =>
+      (padLength: number): Buffer => {
+        const attributes: JsonObject[] = [];
+        let left = padLength;
+        for (let i = 0; left > 0; i++) {
+          const n = Math.min(left, MiB);
+          attributes.push(jsonStringAttr(`pad.${i}`, 'j'.repeat(n)));
+          left -= n;
+        }
+        return Buffer.from(
+          JSON.stringify(jsonTraceRequest([jsonSpan({ traceId, spanId, name: 'json.padded', attributes })])),
+        );
+      };
     for (const gzip of [false, true]) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (gzip) headers['Content-Encoding'] = 'gzip';
@@ -595,30 +644,6 @@ describe('OTLP/HTTP: body size, compression and empty requests', () => {
       expect(json(big).code).toBe(8);
       expect(await getRun(bigTrace)).toBeNull();
     }
-  });
-
-  it('a small gzip body inflating to 1 GiB → 413 without a memory spike', async () => {
-    const bomb = await gzipZeros(1024 * MiB);
-    expect(bomb.length).toBeLessThan(2 * MiB);
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 2);
-    const started = Date.now();
-    let res: RawResponse;
-    try {
-      res = await post(bomb, { 'Content-Type': 'application/x-protobuf', 'Content-Encoding': 'gzip' });
-    } finally {
-      clearInterval(sampler);
-    }
-    peak = Math.max(peak, process.memoryUsage().rss);
-    expect(res.status).toBe(413);
-    expect(decodeRpcStatus(res.body).code).toBe(8);
-    expect(peak - before, `RSS grew by ${Math.round((peak - before) / MiB)} MiB`).toBeLessThan(200 * MiB);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    // Still serving.
-    expectOk(await postProto(Buffer.alloc(0)));
   });
 
   it('an empty protobuf body → 200 with an empty response', async () => {
@@ -673,7 +698,13 @@ describe('OTLP/HTTP: partly invalid batches', () => {
     const res = await postJson(
       jsonTraceRequest([
         jsonSpan({ traceId, spanId: good, name: 'good' }),
-        jsonSpan({ traceId, spanId: newSpanId(), name: 'backwards', startNs: String(BASE_NS + 10n), endNs: String(BASE_NS + 9n) }),
+        jsonSpan({
+          traceId,
+          spanId: newSpanId(),
+          name: 'backwards',
+          startNs: String(BASE_NS + 10n),
+          endNs: String(BASE_NS + 9n),
+        }),
       ]),
     );
     expectOk(res);
@@ -705,7 +736,9 @@ describe('OTLP/HTTP: hostile spans', () => {
     const spanId = newSpanId();
     const value = tenMiBValue();
     const body = JSON.stringify(
-      jsonTraceRequest([jsonSpan({ traceId, spanId, name: 'huge.attr.json', attributes: [jsonStringAttr('prompt', value)] })]),
+      jsonTraceRequest([
+        jsonSpan({ traceId, spanId, name: 'huge.attr.json', attributes: [jsonStringAttr('prompt', value)] }),
+      ]),
     );
     expect(body.length).toBeLessThan(BODY_LIMIT);
     const res = await postJson(body);
@@ -744,7 +777,9 @@ describe('OTLP/HTTP: hostile spans', () => {
     const spanId = newSpanId();
     const other = newSpanId();
     const dup = jsonSpan({ traceId, spanId, name: 'dup' });
-    const res = await postJson(jsonTraceRequest([dup, dup, jsonSpan({ traceId, spanId: other, parentSpanId: spanId, name: 'other' }), dup]));
+    const res = await postJson(
+      jsonTraceRequest([dup, dup, jsonSpan({ traceId, spanId: other, parentSpanId: spanId, name: 'other' }), dup]),
+    );
     expectOk(res);
     const run = await mustGetRun(traceId);
     expect(run.spans.filter((s) => s.spanId === spanId)).toHaveLength(1);
@@ -760,8 +795,22 @@ describe('OTLP/HTTP: hostile spans', () => {
     expectOk(
       await postJson(
         jsonTraceRequest([
-          jsonSpan({ traceId, spanId: child, parentSpanId: root, name: 'early.child', startNs: String(BASE_NS + 10n), endNs: String(BASE_NS + 20n) }),
-          jsonSpan({ traceId, spanId: grandchild, parentSpanId: child, name: 'early.grandchild', startNs: String(BASE_NS + 11n), endNs: String(BASE_NS + 19n) }),
+          jsonSpan({
+            traceId,
+            spanId: child,
+            parentSpanId: root,
+            name: 'early.child',
+            startNs: String(BASE_NS + 10n),
+            endNs: String(BASE_NS + 20n),
+          }),
+          jsonSpan({
+            traceId,
+            spanId: grandchild,
+            parentSpanId: child,
+            name: 'early.grandchild',
+            startNs: String(BASE_NS + 11n),
+            endNs: String(BASE_NS + 19n),
+          }),
         ]),
       ),
     );
@@ -770,7 +819,15 @@ describe('OTLP/HTTP: hostile spans', () => {
     expectOk(
       await postJson(
         jsonTraceRequest(
-          [jsonSpan({ traceId, spanId: root, name: 'late.root', startNs: String(BASE_NS), endNs: String(BASE_NS + 30n) })],
+          [
+            jsonSpan({
+              traceId,
+              spanId: root,
+              name: 'late.root',
+              startNs: String(BASE_NS),
+              endNs: String(BASE_NS + 30n),
+            }),
+          ],
           'root-service',
         ),
       ),
@@ -813,7 +870,9 @@ describe('OTLP/HTTP: hostile spans', () => {
     // The same over protobuf, where fixed64 can carry the value.
     const pbFuture = newTraceId();
     const pb = await postProto(
-      pbTraceRequest([{ traceId: pbFuture, spanId: newSpanId(), name: 'pb.2300', startNs: YEAR_2300_NS, endNs: YEAR_2300_NS + 1n }]),
+      pbTraceRequest([
+        { traceId: pbFuture, spanId: newSpanId(), name: 'pb.2300', startNs: YEAR_2300_NS, endNs: YEAR_2300_NS + 1n },
+      ]),
     );
     expectOk(pb);
     expect(decodeExportResponse(pb.body)?.rejectedSpans).toBe(1);
@@ -888,10 +947,33 @@ describe('OTLP/HTTP: hostile spans', () => {
       ]),
     );
     expectOk(res);
-    const attrs = spanById(await mustGetRun(traceId), spanId).attributes;
-    expect(Object.keys(attrs).sort()).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(Object.getOwnPropertyDescriptor(attrs, '__proto__')?.value).toBe('polluted?');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const pbTrace = newTraceId();
+    const pbSpanId = newSpanId();
+    const pb = await postProto(
+      pbTraceRequest([
+        {
+          traceId: pbTrace,
+          spanId: pbSpanId,
+          name: 'proto.keys.pb',
+          startNs: BASE_NS,
+          endNs: BASE_NS + 1n,
+          attributes: [
+            ['__proto__', 'polluted?'],
+            ['constructor', 'c'],
+            ['toString', 's'],
+          ],
+        },
+      ]),
+    );
+    expectOk(pb);
+    for (const [label, tid, sid] of [
+      ['protobuf', pbTrace, pbSpanId],
+      ['JSON', traceId, spanId],
+    ] as const) {
+      const attrs = spanById(await mustGetRun(tid), sid).attributes;
+      expect(Object.keys(attrs).sort(), label).toEqual(['__proto__', 'constructor', 'toString']);
+      expect(Object.getOwnPropertyDescriptor(attrs, '__proto__')?.value, label).toBe('polluted?');
+    }
   });
 });
 

@@ -227,17 +227,39 @@ describe('no CORS, methods allowlisted', () => {
       'Access-Control-Request-Headers': 'authorization, content-type',
     };
     const responses: Array<[string, RawResponse]> = [
-      ['otlp 200', await rawRequest(t.otlpHttpUrl, { method: 'POST', path: '/v1/traces', headers: { ...evil, 'Content-Type': 'application/json' }, body: '{}' })],
-      ['otlp 415', await rawRequest(t.otlpHttpUrl, { method: 'POST', path: '/v1/traces', headers: { ...evil, 'Content-Type': 'text/plain' }, body: '{}' })],
+      [
+        'otlp 200',
+        await rawRequest(t.otlpHttpUrl, {
+          method: 'POST',
+          path: '/v1/traces',
+          headers: { ...evil, 'Content-Type': 'application/json' },
+          body: '{}',
+        }),
+      ],
+      [
+        'otlp 415',
+        await rawRequest(t.otlpHttpUrl, {
+          method: 'POST',
+          path: '/v1/traces',
+          headers: { ...evil, 'Content-Type': 'text/plain' },
+          body: '{}',
+        }),
+      ],
       ['otlp 404', await rawRequest(t.otlpHttpUrl, { path: '/nope', headers: evil })],
-      ['otlp preflight', await rawRequest(t.otlpHttpUrl, { method: 'OPTIONS', path: '/v1/traces', headers: preflight })],
+      [
+        'otlp preflight',
+        await rawRequest(t.otlpHttpUrl, { method: 'OPTIONS', path: '/v1/traces', headers: preflight }),
+      ],
       ['api 200', await apiCall('listRuns', auth())],
       ['api 200 same-origin', await apiCall('listRuns', { ...auth(), Origin: `http://127.0.0.1:${port}` })],
       ['api 401', await apiCall('listRuns', {})],
       ['api 403', await apiCall('listRuns', { ...auth(), ...evil })],
       ['api 404', await apiCall('noSuchMethod', auth())],
       ['api preflight', await rawRequest(t.uiBase, { method: 'OPTIONS', path: '/api/listRuns', headers: preflight })],
-      ['api preflight events', await rawRequest(t.uiBase, { method: 'OPTIONS', path: '/api/events', headers: preflight })],
+      [
+        'api preflight events',
+        await rawRequest(t.uiBase, { method: 'OPTIONS', path: '/api/events', headers: preflight }),
+      ],
       ['ui preflight', await rawRequest(t.uiBase, { method: 'OPTIONS', path: '/', headers: preflight })],
       ['ui page', await rawRequest(t.uiBase, { path: '/', headers: evil })],
     ];
@@ -370,7 +392,12 @@ describe('UI page security headers', () => {
   });
 
   it('static paths cannot escape the UI folder', async () => {
-    for (const path of ['/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fsecret.txt', '/ui/../../secret.txt']) {
+    for (const path of [
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/ui/../../secret.txt',
+    ]) {
       const res = await rawRequest(t.uiBase, { path });
       expect(res.body.toString(), path).not.toContain(SECRET);
       expect([200, 400, 403, 404], path).toContain(res.status);
