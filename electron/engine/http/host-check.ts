@@ -10,6 +10,6 @@ export function isLoopbackHost(headers: IncomingHttpHeaders): boolean {
   const host = headers.host;
   if (!host) return false;
   const lower = host.toLowerCase();
-  const name = lower.startsWith('[') ? lower.slice(0, lower.indexOf(']') + 1) : lower.split(':')[0] ?? '';
-  return LOOPBACK_NAMES.has(name);
+  const m = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec(lower);
+  return m !== null && LOOPBACK_NAMES.has(m[1]!);
 }

@@ -13,6 +13,7 @@ import {
   emptyResource,
   emptyScope,
   intAttr,
+  setAttribute,
 } from './model';
 
 export class JsonDecodeError extends Error {
@@ -112,8 +113,10 @@ class JsonReader {
     const v = this.get(obj, camel, snake);
     if (v === undefined || v === null || v === '') return '';
     if (typeof v !== 'string') throw new JsonDecodeError(`${camel} must be a hex string`);
-    if (v.length === bytes * 2 && /^[0-9a-fA-F]+$/.test(v)) return v.toLowerCase();
-    if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) {
+    const isHex = /^[0-9a-fA-F]+$/.test(v);
+    if (isHex && v.length === bytes * 2) return v.toLowerCase();
+    // A hex string of the wrong length is a wrong id, not base64 that happens to use only hex letters.
+    if (!isHex && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) {
       const decoded = Buffer.from(v, 'base64');
       if (decoded.length === bytes) {
         this.warnings.add(`base64 ${camel} accepted; OTLP JSON requires hex ids`);
@@ -127,7 +130,7 @@ class JsonReader {
   attributes(obj: Json, where: string): Attributes {
     const out: Attributes = {};
     for (const kv of this.array(obj, 'attributes', undefined, where)) {
-      out[this.string(kv, 'key')] = this.anyValue(kv.value);
+      setAttribute(out, this.string(kv, 'key'), this.anyValue(kv.value));
     }
     return out;
   }
@@ -159,7 +162,7 @@ class JsonReader {
       if (Array.isArray(values)) {
         for (const item of values) {
           if (item && typeof item === 'object') {
-            kv[this.string(item as Json, 'key')] = this.anyValue((item as Json).value);
+            setAttribute(kv, this.string(item as Json, 'key'), this.anyValue((item as Json).value));
           }
         }
       }
@@ -216,13 +219,63 @@ function parseInt64(v: unknown): number | string {
  */
 export function parseJsonKeepingBigInts(text: string): unknown {
   if (!/\d{16}/.test(text)) return JSON.parse(text);
-  const quoted = text.replace(/"(?:[^"\\]|\\.)*"|(-?\d{16,})(?![\d.eE])/g, (m, big: string | undefined) =>
-    big === undefined ? m : `"${big}"`,
-  );
-  return JSON.parse(quoted);
+  return JSON.parse(quoteBigIntegers(text));
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const MINUS = 45;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * One linear pass over the JSON text: skips string literals, reads each bare number token whole,
+ * and quotes it when it is an integer of 16 or more digits (fractions and exponents are left
+ * alone). No regular expression, so huge strings cannot exhaust the stack.
+ */
+function quoteBigIntegers(text: string): string {
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === BACKSLASH) i += 2;
+        else if (d === QUOTE) break;
+        else i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === MINUS || isDigit(c)) {
+      const start = i;
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      const intEnd = i;
+      while (i < n && /[0-9.eE+-]/.test(text[i]!)) i++;
+      const digits = intEnd - start - (c === MINUS ? 1 : 0);
+      if (i === intEnd && digits >= 16) {
+        parts.push(text.slice(copiedUpTo, start), '"', text.slice(start, intEnd), '"');
+        copiedUpTo = intEnd;
+      }
+      continue;
+    }
+    i++;
+  }
+  if (copiedUpTo === 0) return text;
+  parts.push(text.slice(copiedUpTo));
+  return parts.join('');
 }
 
 function parseRoot(text: string): Json {
+  // An empty request should succeed (OTLP); a zero-length JSON body is taken as `{}`.
+  if (text.trim() === '') return {};
   let root: unknown;
   try {
     root = parseJsonKeepingBigInts(text);

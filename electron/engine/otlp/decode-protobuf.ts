@@ -13,6 +13,7 @@ import {
   emptyResource,
   emptyScope,
   intAttr,
+  setAttribute,
 } from './model';
 import { ProtobufReader, WIRE_LEN } from './protobuf-reader';
 
@@ -364,7 +365,7 @@ function readKeyValue(r: ProtobufReader, into: Attributes): void {
     else if (t === ((2 << 3) | WIRE_LEN)) value = readAnyValue(r.sub());
     else r.skip(t & 7);
   }
-  into[key] = value;
+  setAttribute(into, key, value);
 }
 
 /**

@@ -89,6 +89,15 @@ export function emptyScope(): DecodedScope {
   return { name: '', version: '', attributes: {}, droppedAttributesCount: 0, schemaUrl: '' };
 }
 
+/**
+ * Sets an attribute, keeping a key named `__proto__` as an ordinary key (plain assignment would
+ * change the object's prototype and silently drop the attribute).
+ */
+export function setAttribute(into: Attributes, key: string, value: AttrValue): void {
+  if (key === '__proto__') Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
+  else into[key] = value;
+}
+
 /** Wraps a decoded double so integral and non-finite values stay doubles after a JSON round trip. */
 export function doubleAttr(d: number): AttrValue {
   if (Number.isFinite(d)) return Number.isInteger(d) ? { $double: d } : d;
