@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -25,7 +26,11 @@ interface Pending {
  */
 function startWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./${'decode-worker.js'}`, here));
+  if (!here.endsWith('.ts')) {
+    // Built: out/main/decode-worker.js, seen from out/main/ or from a shared chunk in out/main/chunks/.
+    const built = ['./decode-worker.js', '../decode-worker.js'].map((rel) => new URL(rel, here));
+    return new Worker(built.find((url) => existsSync(url)) ?? built[0]!);
+  }
   const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
   const source = new URL('./decode-worker.ts', here).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
