@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  navigate,
+  navigateBackToRuns,
+  parseRoute,
+  routeToHash,
+  subscribeToRoute,
+  type Route,
+} from '../../../../../renderer/src/routing/route';
+
+describe('parseRoute', () => {
+  it('maps an empty or unknown hash to the runs list', () => {
+    for (const hash of ['', '#', '#/', '#/runs', '#/run', '#run/abc', '/run/abc', '#/RUN/abc', '#token=abc']) {
+      expect(parseRoute(hash), hash).toEqual({ page: 'runs' });
+    }
+  });
+
+  it('reads the trace id of a run route', () => {
+    expect(parseRoute('#/run/0af7651916cd43dd8448eb211c80319c')).toEqual({
+      page: 'run',
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+    });
+  });
+
+  it('falls back to the runs list when the trace id is empty or blank', () => {
+    expect(parseRoute('#/run/')).toEqual({ page: 'runs' });
+    expect(parseRoute('#/run/%20%20')).toEqual({ page: 'runs' });
+    expect(parseRoute('#/run/   ')).toEqual({ page: 'runs' });
+  });
+
+  it('percent-decodes and trims the trace id', () => {
+    expect(parseRoute('#/run/a%2Fb%20c')).toEqual({ page: 'run', traceId: 'a/b c' });
+    expect(parseRoute('#/run/%20abc%20')).toEqual({ page: 'run', traceId: 'abc' });
+    expect(parseRoute('#/run/%E4%B8%96')).toEqual({ page: 'run', traceId: '世' });
+  });
+
+  it('keeps a malformed escape as written instead of throwing', () => {
+    expect(parseRoute('#/run/abc%')).toEqual({ page: 'run', traceId: 'abc%' });
+    expect(parseRoute('#/run/%E0%A4%A')).toEqual({ page: 'run', traceId: '%E0%A4%A' });
+  });
+});
+
+describe('routeToHash', () => {
+  it('gives the runs list no hash', () => {
+    expect(routeToHash({ page: 'runs' })).toBe('');
+  });
+
+  it('percent-encodes the trace id', () => {
+    expect(routeToHash({ page: 'run', traceId: 'abc' })).toBe('#/run/abc');
+    expect(routeToHash({ page: 'run', traceId: 'a/b&c#d' })).toBe('#/run/a%2Fb%26c%23d');
+  });
+
+  it('round-trips through parseRoute', () => {
+    const routes: Route[] = [
+      { page: 'runs' },
+      { page: 'run', traceId: '0af7651916cd43dd8448eb211c80319c' },
+      { page: 'run', traceId: 'a/b?c=d&e#f%20 g' },
+      { page: 'run', traceId: '世界' },
+    ];
+    for (const route of routes) expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+});
+
+/** A minimal stand-in for the browser's window/location/history (the test runs in Node). */
+function fakeBrowser(initialState: unknown = null) {
+  const win = new EventTarget();
+  const hist = {
+    state: initialState,
+    pushState: vi.fn((state: unknown) => {
+      hist.state = state;
+    }),
+    replaceState: vi.fn((state: unknown) => {
+      hist.state = state;
+    }),
+    back: vi.fn(),
+  };
+  vi.stubGlobal('window', win);
+  vi.stubGlobal('location', { pathname: '/app/', search: '?x=1' });
+  vi.stubGlobal('history', hist);
+  return { win, hist };
+}
+
+describe('navigation (with a stubbed window)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('pushes an in-app history entry and notifies subscribers', () => {
+    const { hist } = fakeBrowser();
+    const listener = vi.fn();
+    const unsubscribe = subscribeToRoute(listener);
+    navigate({ page: 'run', traceId: 'a b' });
+    expect(hist.pushState).toHaveBeenCalledWith({ loupeInApp: true }, '', '/app/?x=1#/run/a%20b');
+    expect(hist.replaceState).not.toHaveBeenCalled();
+    expect(listener).toHaveBeenCalledTimes(1);
+    unsubscribe();
+  });
+
+  it('replaces the entry, keeping its state, when asked to', () => {
+    const { hist } = fakeBrowser({ other: 1 });
+    navigate({ page: 'runs' }, { replace: true });
+    expect(hist.replaceState).toHaveBeenCalledWith({ other: 1 }, '', '/app/?x=1');
+    expect(hist.pushState).not.toHaveBeenCalled();
+  });
+
+  it('goes back when the app pushed the current entry, otherwise replaces it with the runs list', () => {
+    const pushed = fakeBrowser({ loupeInApp: true });
+    navigateBackToRuns();
+    expect(pushed.hist.back).toHaveBeenCalledTimes(1);
+    expect(pushed.hist.replaceState).not.toHaveBeenCalled();
+
+    const external = fakeBrowser(null);
+    navigateBackToRuns();
+    expect(external.hist.back).not.toHaveBeenCalled();
+    expect(external.hist.replaceState).toHaveBeenCalledWith(null, '', '/app/?x=1');
+  });
+
+  it('calls the listener on popstate and hashchange until unsubscribed', () => {
+    const { win } = fakeBrowser();
+    const listener = vi.fn();
+    const unsubscribe = subscribeToRoute(listener);
+    win.dispatchEvent(new Event('popstate'));
+    win.dispatchEvent(new Event('hashchange'));
+    expect(listener).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    win.dispatchEvent(new Event('popstate'));
+    win.dispatchEvent(new Event('hashchange'));
+    navigate({ page: 'runs' });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+});
