@@ -17,7 +17,8 @@ export function formatDuration(ms: number): string {
   const totalSeconds = Math.round(s);
   const m = Math.floor(totalSeconds / 60);
   if (m < 60) return `${m} m ${String(totalSeconds - m * 60).padStart(2, '0')} s`;
-  const totalMinutes = Math.floor(totalSeconds / 60);
+  // From an hour on the seconds are dropped, not rounded (an hour that rounded up reads 1 h 00 m).
+  const totalMinutes = Math.max(60, Math.floor(ms / 60_000));
   const h = Math.floor(totalMinutes / 60);
   return `${h} h ${String(totalMinutes - h * 60).padStart(2, '0')} m`;
 }
