@@ -16,6 +16,7 @@ import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/rete
 import { RunQueries } from './store/run-queries';
 import { SpanWriter } from './store/span-writer';
 import { DecodePool } from './ingest/decode-pool';
+import { Admission } from './ingest/admission';
 import { LOUPE_VERSION } from './version';
 
 export const DEFAULT_PORTS = { otlpHttp: 4318, otlpGrpc: 4317, ui: 4320 } as const;
@@ -30,6 +31,8 @@ export interface EngineOptions {
   retention?: RetentionPolicy;
   /** Items allowed to wait for the writer before senders are told to retry. */
   maxQueuedItems?: number;
+  /** OTLP payload bytes allowed in decoding and writing at once before senders are told to retry. */
+  maxInflightBytes?: number;
   /** Threads decoding OTLP payloads beside the writer (default: cores - 1, at least 1); 0 = inline. */
   decodeThreads?: number;
   log?: (line: string) => void;
@@ -85,7 +88,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   });
   const queries = new RunQueries(db);
   const decoder = new DecodePool(opts.decodeThreads, onError);
-  const pipeline = { writer, decoder };
+  const pipeline = { writer, decoder, admission: new Admission(opts.maxInflightBytes) };
   const notices: string[] = [];
 
   const otlpHttp = createServer({ keepAliveTimeout: 30_000, requestTimeout: 120_000 }, createOtlpHttpHandler({ pipeline, onError }));

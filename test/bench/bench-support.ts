@@ -11,6 +11,16 @@ export function rssOf(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc; 0 elsewhere). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
+}
+
 export function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }

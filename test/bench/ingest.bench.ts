@@ -6,12 +6,13 @@
  * peak RSS, and whether every acknowledged span is stored.
  */
 import Database from 'better-sqlite3';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf';
 import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
 import { startServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
-import { BatchFactory, mib, percentile, rssOf } from './bench-support';
+import { BatchFactory, cpuSecondsOf, mib, percentile, rssOf } from './bench-support';
 
 const SPANS_PER_BATCH = 512;
 const SENDERS = 4;
@@ -65,7 +66,8 @@ async function runLoad(url: string, pid: number, seconds: number, senders: numbe
     const interval = 1000 / (ratePerS / SPANS_PER_BATCH);
     let next = performance.now();
     while (performance.now() < deadline) {
-      if (inflight.size < senders * 4) {
+      // Open loop: requests keep coming whether or not earlier ones were answered (up to 256 in flight).
+      if (inflight.size < 256) {
         const p = send().finally(() => inflight.delete(p));
         inflight.add(p);
       }
@@ -92,7 +94,7 @@ function rawInsertRate(): number {
        resource_id, scope_id, received_at_ms) VALUES (?, ?, ?, '', 1, ?, ?, ?, ?, 1, '', ?, 0, '[]', 0, '[]', 0, 1, 1, 0)`,
   );
   // Rows prepared in advance: ids, names, times and the attribute JSON exactly as the engine stores them.
-  const batches = Array.from({ length: 40 }, () => {
+  const batches = Array.from({ length: 100 }, () => {
     const decoded = decodeTracesProtobuf(Buffer.from(factory.next().body));
     return decoded.groups.flatMap((g) =>
       g.items.map((s) => [s.traceId, s.spanId, s.parentSpanId, s.name, s.kind, s.startNs, s.endNs, JSON.stringify(s.attributes)] as const),
@@ -101,14 +103,18 @@ function rawInsertRate(): number {
   const tx = db.transaction((rows: (typeof batches)[number][]) => {
     for (const batch of rows) for (const row of batch) insert.run(...row);
   });
-  let rows = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < batches.length; i += 4) {
-    const group = batches.slice(i, i + 4);
-    tx(group);
-    rows += group.reduce((n, b) => n + b.length, 0);
+  // Best of two passes over fresh rows (the second half of the batches), 4 batches per transaction.
+  let rate = 0;
+  for (const pass of [batches.slice(0, 50), batches.slice(50)]) {
+    let rows = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < pass.length; i += 4) {
+      const group = pass.slice(i, i + 4);
+      tx(group);
+      rows += group.reduce((n, b) => n + b.length, 0);
+    }
+    rate = Math.max(rate, rows / ((performance.now() - t0) / 1000));
   }
-  const rate = rows / ((performance.now() - t0) / 1000);
   db.close();
   tmp.remove();
   return rate;
@@ -134,7 +140,11 @@ async function main(): Promise<void> {
   const pid = serve.child.pid!;
   try {
     await runLoad(serve.info.otlpHttpUrl, pid, 2, SENDERS); // warm-up
+    const cpuBefore = { engine: cpuSecondsOf(pid), senders: process.cpuUsage() };
     const steady = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS);
+    const engineCpuUs = ((cpuSecondsOf(pid) - cpuBefore.engine) * 1e6) / steady.ackedSpans;
+    const senderCpu = process.cpuUsage(cpuBefore.senders);
+    const senderCpuUs = (senderCpu.user + senderCpu.system) / steady.ackedSpans;
     const rate = steady.ackedSpans / steady.seconds;
     const raw = rawInsertRate();
     const ratio = rate / raw;
@@ -143,9 +153,10 @@ async function main(): Promise<void> {
     console.log(`ratio to raw:       ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`);
     console.log(`export latency:     p50 ${percentile(steady.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(steady.latenciesMs, 99).toFixed(1)} ms`);
     console.log(`engine RSS:         peak ${mib(steady.peakRss)}; throttled ${steady.throttled}, errors ${steady.errors}`);
+    console.log(`CPU per span:       engine ${engineCpuUs.toFixed(1)} µs (all threads), senders ${senderCpuUs.toFixed(1)} µs, on ${availableParallelism()} cores`);
 
     const offered = rate * 2;
-    const over = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS * 2, offered);
+    const over = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS, offered);
     const stored = countStored(tmp.dir, over.ackedTraceIds);
     const lost = over.ackedSpans - stored;
     console.log(`overload 2×:        offered ${fmt(offered)} spans/s, acknowledged ${fmt(over.ackedSpans / over.seconds)} spans/s`);

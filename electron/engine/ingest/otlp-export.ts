@@ -1,5 +1,6 @@
 import type { OtlpEncoding, OtlpSignal } from '../otlp/otlp-responses';
 import type { SpanWriter } from '../store/span-writer';
+import type { Admission } from './admission';
 import type { DecodePool } from './decode-pool';
 
 export { PayloadDecodeError } from './decode-payload';
@@ -13,6 +14,20 @@ export interface ExportOutcome {
 export interface IngestPipeline {
   writer: SpanWriter;
   decoder: DecodePool;
+  admission: Admission;
+}
+
+/** Too much is being decoded or written already: the sender should retry later (503 / UNAVAILABLE). */
+export class IngestBusyError extends Error {
+  constructor() {
+    super('Loupe is busy writing earlier data; retry shortly');
+    this.name = 'IngestBusyError';
+  }
+}
+
+/** Whether a new export would be refused right now (checked before reading a request body). */
+export function isIngestBusy(pipeline: IngestPipeline): boolean {
+  return pipeline.admission.isFull() || pipeline.writer.isFull();
 }
 
 /**
@@ -26,7 +41,12 @@ export async function exportPayload(
   encoding: OtlpEncoding,
 ): Promise<ExportOutcome> {
   if (signal === 'metrics') return { rejected: 0, message: '' };
-  const decoded = await pipeline.decoder.decode(signal, payload, encoding);
-  await pipeline.writer.write(decoded.rows);
-  return { rejected: decoded.rejected, message: decoded.message };
+  if (!pipeline.admission.tryAcquire(payload.length)) throw new IngestBusyError();
+  try {
+    const decoded = await pipeline.decoder.decode(signal, payload, encoding);
+    await pipeline.writer.write(decoded.rows);
+    return { rejected: decoded.rejected, message: decoded.message };
+  } finally {
+    pipeline.admission.release(payload.length);
+  }
 }

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { PayloadDecodeError, exportPayload } from '../ingest/otlp-export';
+import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
 import { QueueFullError, StorageError } from '../store/span-writer';
 import { type OtlpSignal, exportResponse } from './otlp-responses';
@@ -37,7 +37,7 @@ export interface OtlpGrpcOptions {
 
 function errorStatus(err: unknown): { code: grpc.status; details: string } | null {
   if (err instanceof PayloadDecodeError) return { code: grpc.status.INVALID_ARGUMENT, details: err.message };
-  if (err instanceof QueueFullError || err instanceof StorageError) {
+  if (err instanceof QueueFullError || err instanceof IngestBusyError || err instanceof StorageError) {
     return { code: grpc.status.UNAVAILABLE, details: err.message };
   }
   return null;
@@ -50,7 +50,7 @@ export function createOtlpGrpcServer(opts: OtlpGrpcOptions): grpc.Server {
   });
   for (const { signal, path } of SERVICES) {
     const handler: grpc.handleUnaryCall<Buffer, Buffer> = (call, callback) => {
-      if (signal !== 'metrics' && opts.pipeline.writer.isFull()) {
+      if (signal !== 'metrics' && isIngestBusy(opts.pipeline)) {
         callback({ code: grpc.status.UNAVAILABLE, details: 'Loupe is busy writing earlier data; retry shortly' });
         return;
       }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../http/host-check';
 import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
-import { PayloadDecodeError, exportPayload } from '../ingest/otlp-export';
+import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
 import { QueueFullError, StorageError } from '../store/span-writer';
 import {
@@ -92,7 +92,7 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
       );
       return;
     }
-    if (signal !== 'metrics' && opts.pipeline.writer.isFull()) {
+    if (signal !== 'metrics' && isIngestBusy(opts.pipeline)) {
       sendStatus(res, 503, RpcCode.UNAVAILABLE, 'Loupe is busy writing earlier data; retry shortly', encoding, {
         'Retry-After': retryAfter,
         Connection: 'close',
@@ -119,7 +119,7 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
     } catch (err) {
       if (err instanceof PayloadDecodeError) {
         sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding);
-      } else if (err instanceof QueueFullError) {
+      } else if (err instanceof QueueFullError || err instanceof IngestBusyError) {
         sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter });
       } else if (err instanceof StorageError) {
         opts.onError?.(err);
