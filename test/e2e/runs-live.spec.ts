@@ -1,3 +1,5 @@
+import { OTLPTraceExporter as GrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
+import { OTLPTraceExporter as HttpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { sendSdkTrace } from '../helpers/sdk-traces';
@@ -34,4 +36,22 @@ test('a run sent by the SDK shows up in the live runs list and opens', async ({ 
 test('the page without its token explains how to get in', async ({ page, loupe }) => {
   await page.goto(loupe.info.uiUrl.split('#')[0]!);
   await expect(page.locator('body')).toContainText('loupe serve');
+});
+
+test('runs from each exporter (http/json, http/protobuf, grpc) appear within 1 s', async ({ page, loupe }) => {
+  await page.goto(loupe.info.uiUrl);
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live');
+  const exporters = {
+    'http/json': new HttpJsonExporter({ url: `${loupe.info.otlpHttpUrl}/v1/traces` }),
+    'http/protobuf': new OTLPTraceExporter({ url: `${loupe.info.otlpHttpUrl}/v1/traces` }),
+    grpc: new GrpcExporter({ url: loupe.info.otlpGrpcUrl }),
+  };
+  for (const [protocol, exporter] of Object.entries(exporters)) {
+    const sent = await sendSdkTrace(exporter, `svc-${protocol}`);
+    const ackedAt = Date.now();
+    const row = page.locator(`[data-testid="run-row"][data-trace-id="${sent.traceId}"]`);
+    await expect(row).toContainText(`svc-${protocol}`);
+    expect(Date.now() - ackedAt, `${protocol}: visible within 1 s of the acknowledged export`).toBeLessThan(1000);
+  }
+  await expect(page.getByTestId('run-row')).toHaveCount(3);
 });
