@@ -12,7 +12,7 @@ import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf
 import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
 import { startServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
-import { BatchFactory, cpuSecondsOf, mib, percentile, rssOf } from './bench-support';
+import { BatchFactory, cpuSecondsOf, mib, percentile, postOtlp, rssOf } from './bench-support';
 
 const SPANS_PER_BATCH = 512;
 const SENDERS = 4;
@@ -42,15 +42,14 @@ async function runLoad(url: string, pid: number, seconds: number, senders: numbe
     const { body, traceIds } = factory.next();
     const t0 = performance.now();
     try {
-      const res = await fetch(`${url}/v1/traces`, { method: 'POST', headers: { 'Content-Type': 'application/x-protobuf' }, body });
-      await res.arrayBuffer();
+      const res = await postOtlp(url, body);
       if (res.status === 200) {
         r.ackedSpans += SPANS_PER_BATCH;
         r.ackedTraceIds.push(...traceIds);
         r.latenciesMs.push(performance.now() - t0);
       } else if (res.status === 503 || res.status === 429) {
         r.throttled++;
-        if (res.headers.get('retry-after')) r.retryAfterSeen = true;
+        if (res.retryAfter) r.retryAfterSeen = true;
       } else r.errors++;
     } catch {
       r.errors++;
