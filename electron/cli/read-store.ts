@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATABASE_FILE, openDatabase } from '../engine/store/open-database';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, nativeBinding } from '../engine/store/open-database';
 import { RunQueries } from '../engine/store/run-queries';
 import { CliError } from './cli-error';
 
@@ -15,7 +16,8 @@ export function withRunQueries<T>(dataDir: string, use: (queries: RunQueries) =>
   }
   let db;
   try {
-    db = openDatabase(dataDir);
+    // Read-only: never migrate or change a database an engine (maybe another version) is using.
+    db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true, timeout: 5000, ...nativeBinding() });
   } catch (err) {
     throw new CliError(`cannot open the Loupe database in ${dataDir}: ${(err as Error).message}`);
   }

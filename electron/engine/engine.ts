@@ -45,6 +45,7 @@ export interface Engine {
 }
 
 const RETENTION_INTERVAL_MS = 5 * 60_000;
+const FIRST_PRUNE_DELAY_MS = 2_000;
 
 function portRequest(label: string, requested: number | undefined, fallback: number): PortRequest {
   return { label, port: requested ?? fallback, isDefault: requested === undefined };
@@ -77,8 +78,8 @@ function closeGrpc(server: GrpcServer): Promise<void> {
 export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const log = opts.log ?? (() => {});
   const onError = (err: unknown): void => log(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-  const db = openDatabase(opts.dataDir);
   const token = loadOrCreateToken(opts.dataDir);
+  const db = openDatabase(opts.dataDir);
   const retentionPolicy = opts.retention ?? DEFAULT_RETENTION;
   const retention = new Retention(db);
   const hub = new LiveEventsHub();
@@ -113,8 +114,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
 
   const opened: Array<() => Promise<void>> = [];
   let pruneTimer: NodeJS.Timeout | undefined = undefined;
+  let firstPruneTimer: NodeJS.Timeout | undefined = undefined;
   const close = async (): Promise<void> => {
     clearInterval(pruneTimer);
+    clearTimeout(firstPruneTimer);
     hub.close();
     await Promise.all(opened.map((c) => c()));
     await decoder.close();
@@ -166,7 +169,9 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
       onError(err);
     }
   };
-  prune();
+  // The first prune waits a moment so start-up stays fast; then every few minutes.
+  firstPruneTimer = setTimeout(prune, FIRST_PRUNE_DELAY_MS);
+  firstPruneTimer.unref();
   pruneTimer = setInterval(prune, RETENTION_INTERVAL_MS);
   pruneTimer.unref();
 

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { LiveEventName, LiveEvents } from '../../../shared/api/events';
 
 const PING_MS = 15_000;
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /** Fans live events out to every open SSE stream (`GET /api/events`). */
 export class LiveEventsHub {
@@ -35,7 +36,11 @@ export class LiveEventsHub {
   emit<E extends LiveEventName>(event: E, data: LiveEvents[E]): void {
     if (this.clients.size === 0) return;
     const text = frame(event, data);
-    for (const res of this.clients) res.write(text);
+    for (const res of this.clients) {
+      // A client that stopped reading is dropped rather than buffered without limit; it reconnects.
+      if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy();
+      else res.write(text);
+    }
   }
 
   close(): void {

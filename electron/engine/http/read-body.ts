@@ -91,6 +91,12 @@ export function readBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMI
       );
     });
     if (decoder) {
+      // The compressed stream is capped too: endless empty gzip members must not burn CPU.
+      let raw = 0;
+      req.on('data', (chunk: Buffer) => {
+        raw += chunk.length;
+        if (raw > limit) fail(new BodyTooLargeError(limit));
+      });
       req.on('error', (err: Error) => fail(new BodyReadError(err.message)));
       req.on('aborted', () => fail(new BodyReadError('client aborted the request')));
       req.pipe(decoder);

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,5 +70,6 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     res.end();
     return;
   }
-  createReadStream(target).pipe(res);
+  // A file that vanishes mid-read (a rebuild) ends this response, never the process.
+  pipeline(createReadStream(target), res, () => {});
 }

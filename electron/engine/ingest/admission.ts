@@ -8,10 +8,6 @@ export class Admission {
 
   constructor(readonly maxBytes: number = 32 * 1024 * 1024) {}
 
-  get bytesInFlight(): number {
-    return this.inflight;
-  }
-
   /** Whether new work should be refused now. */
   isFull(): boolean {
     return this.inflight >= this.maxBytes;
@@ -22,6 +18,11 @@ export class Admission {
     if (this.isFull()) return false;
     this.inflight += bytes;
     return true;
+  }
+
+  /** Charges bytes already in memory (a body larger than it declared), even past the budget. */
+  charge(bytes: number): void {
+    this.inflight += bytes;
   }
 
   release(bytes: number): void {

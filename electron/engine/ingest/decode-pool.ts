@@ -71,10 +71,6 @@ export class DecodePool {
     }
   }
 
-  get threads(): number {
-    return this.workers.length;
-  }
-
   decode(signal: StoredSignal, payload: Buffer, encoding: OtlpEncoding): Promise<DecodedPayload> {
     const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
     if (!worker) return new Promise((resolve, reject) => decodeInline({ signal, payload, encoding, resolve, reject }));
@@ -109,7 +105,11 @@ export class DecodePool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    this.workers.length = 0;
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(new Error('Loupe is shutting down'));
+    }
   }
 }

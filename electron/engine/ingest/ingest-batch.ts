@@ -16,10 +16,3 @@ export interface IngestBatch {
   /** Where the data came from when imported (file name); null for live ingest. */
   source: string | null;
 }
-
-export function batchItemCount(batch: IngestBatch): number {
-  let n = 0;
-  for (const g of batch.spanGroups) n += g.items.length;
-  for (const g of batch.logGroups) n += g.items.length;
-  return n;
-}

@@ -32,7 +32,8 @@ export function isIngestBusy(pipeline: IngestPipeline): boolean {
 
 /**
  * One OTLP Export call, shared by the HTTP and gRPC receivers: decode (off-thread), validate, write,
- * and resolve after commit. Metrics are accepted and not stored yet.
+ * and resolve after commit. Metrics are accepted and not stored yet. The caller holds the payload's
+ * share of the admission budget (see `withAdmission`).
  */
 export async function exportPayload(
   pipeline: IngestPipeline,
@@ -41,12 +42,29 @@ export async function exportPayload(
   encoding: OtlpEncoding,
 ): Promise<ExportOutcome> {
   if (signal === 'metrics') return { rejected: 0, message: '' };
-  if (!pipeline.admission.tryAcquire(payload.length)) throw new IngestBusyError();
+  const decoded = await pipeline.decoder.decode(signal, payload, encoding);
+  await pipeline.writer.write(decoded.rows);
+  return { rejected: decoded.rejected, message: decoded.message };
+}
+
+/**
+ * Runs `work` holding `bytes` of the payload budget, or throws IngestBusyError when the budget is
+ * used up. Receivers reserve before reading a body (its declared length), so concurrent large
+ * requests cannot pile up in memory; `grow` charges what a body turned out to hold beyond that.
+ */
+export async function withAdmission<T>(
+  pipeline: IngestPipeline,
+  bytes: number,
+  work: (grow: (more: number) => void) => Promise<T>,
+): Promise<T> {
+  if (!pipeline.admission.tryAcquire(bytes)) throw new IngestBusyError();
+  let held = bytes;
   try {
-    const decoded = await pipeline.decoder.decode(signal, payload, encoding);
-    await pipeline.writer.write(decoded.rows);
-    return { rejected: decoded.rejected, message: decoded.message };
+    return await work((more) => {
+      pipeline.admission.charge(more);
+      held += more;
+    });
   } finally {
-    pipeline.admission.release(payload.length);
+    pipeline.admission.release(held);
   }
 }

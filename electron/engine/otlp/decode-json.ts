@@ -12,6 +12,7 @@ import {
   doubleAttr,
   emptyResource,
   emptyScope,
+  MAX_VALUE_DEPTH,
   intAttr,
   setAttribute,
 } from './model';
@@ -135,7 +136,8 @@ class JsonReader {
     return out;
   }
 
-  anyValue(v: unknown): AttrValue {
+  anyValue(v: unknown, depth = 0): AttrValue {
+    if (depth > MAX_VALUE_DEPTH) throw new JsonDecodeError(`attribute values nested deeper than ${MAX_VALUE_DEPTH} levels`);
     if (v === undefined || v === null || typeof v !== 'object' || Array.isArray(v)) return null;
     const o = v as Json;
     if ('stringValue' in o || 'string_value' in o) return this.string(o, 'stringValue', 'string_value');
@@ -153,7 +155,7 @@ class JsonReader {
     if ('arrayValue' in o || 'array_value' in o) {
       const a = this.object(o, 'arrayValue', 'array_value') ?? {};
       const values = this.get(a, 'values');
-      return Array.isArray(values) ? values.map((x) => this.anyValue(x)) : [];
+      return Array.isArray(values) ? values.map((x) => this.anyValue(x, depth + 1)) : [];
     }
     if ('kvlistValue' in o || 'kvlist_value' in o) {
       const l = this.object(o, 'kvlistValue', 'kvlist_value') ?? {};
@@ -162,7 +164,7 @@ class JsonReader {
       if (Array.isArray(values)) {
         for (const item of values) {
           if (item && typeof item === 'object') {
-            setAttribute(kv, this.string(item as Json, 'key'), this.anyValue((item as Json).value));
+            setAttribute(kv, this.string(item as Json, 'key'), this.anyValue((item as Json).value, depth + 1));
           }
         }
       }

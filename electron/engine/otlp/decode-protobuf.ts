@@ -12,10 +12,11 @@ import {
   doubleAttr,
   emptyResource,
   emptyScope,
+  MAX_VALUE_DEPTH,
   intAttr,
   setAttribute,
 } from './model';
-import { ProtobufReader, WIRE_LEN } from './protobuf-reader';
+import { ProtobufDecodeError, ProtobufReader, WIRE_LEN } from './protobuf-reader';
 
 // Field numbers from opentelemetry-proto (common/v1, resource/v1, trace/v1, logs/v1, collector/*).
 
@@ -356,13 +357,13 @@ function readLogRecord(r: ProtobufReader): DecodedLogRecord {
 }
 
 /** KeyValue: 1 key, 2 value. */
-function readKeyValue(r: ProtobufReader, into: Attributes): void {
+function readKeyValue(r: ProtobufReader, into: Attributes, depth = 0): void {
   let key = '';
   let value: AttrValue = null;
   while (!r.done) {
     const t = r.tag();
     if (t === ((1 << 3) | WIRE_LEN)) key = r.string();
-    else if (t === ((2 << 3) | WIRE_LEN)) value = readAnyValue(r.sub());
+    else if (t === ((2 << 3) | WIRE_LEN)) value = readAnyValue(r.sub(), depth);
     else r.skip(t & 7);
   }
   setAttribute(into, key, value);
@@ -372,7 +373,8 @@ function readKeyValue(r: ProtobufReader, into: Attributes): void {
  * AnyValue: 1 string, 2 bool, 3 int, 4 double, 5 array (ArrayValue: 1 values),
  * 6 kvlist (KeyValueList: 1 values), 7 bytes.
  */
-function readAnyValue(r: ProtobufReader): AttrValue {
+function readAnyValue(r: ProtobufReader, depth = 0): AttrValue {
+  if (depth > MAX_VALUE_DEPTH) throw new ProtobufDecodeError(`attribute values nested deeper than ${MAX_VALUE_DEPTH} levels`);
   let value: AttrValue = null;
   while (!r.done) {
     const t = r.tag();
@@ -394,7 +396,7 @@ function readAnyValue(r: ProtobufReader): AttrValue {
         const ar = r.sub();
         while (!ar.done) {
           const at = ar.tag();
-          if (at === ((1 << 3) | WIRE_LEN)) arr.push(readAnyValue(ar.sub()));
+          if (at === ((1 << 3) | WIRE_LEN)) arr.push(readAnyValue(ar.sub(), depth + 1));
           else ar.skip(at & 7);
         }
         value = arr;
@@ -405,7 +407,7 @@ function readAnyValue(r: ProtobufReader): AttrValue {
         const kr = r.sub();
         while (!kr.done) {
           const kt = kr.tag();
-          if (kt === ((1 << 3) | WIRE_LEN)) readKeyValue(kr.sub(), kv);
+          if (kt === ((1 << 3) | WIRE_LEN)) readKeyValue(kr.sub(), kv, depth + 1);
           else kr.skip(kt & 7);
         }
         value = { $kv: kv };

@@ -89,6 +89,9 @@ export function emptyScope(): DecodedScope {
   return { name: '', version: '', attributes: {}, droppedAttributesCount: 0, schemaUrl: '' };
 }
 
+/** Arrays and key/value lists nested deeper than this are refused (a stack-exhaustion guard). */
+export const MAX_VALUE_DEPTH = 64;
+
 /**
  * Sets an attribute, keeping a key named `__proto__` as an ordinary key (plain assignment would
  * change the object's prototype and silently drop the attribute).

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy } from '../ingest/otlp-export';
+import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
 import { QueueFullError, StorageError } from '../store/span-writer';
 import { type OtlpSignal, exportResponse } from './otlp-responses';
@@ -54,7 +54,7 @@ export function createOtlpGrpcServer(opts: OtlpGrpcOptions): grpc.Server {
         callback({ code: grpc.status.UNAVAILABLE, details: 'Loupe is busy writing earlier data; retry shortly' });
         return;
       }
-      exportPayload(opts.pipeline, signal, call.request, 'protobuf').then(
+      withAdmission(opts.pipeline, call.request.length, () => exportPayload(opts.pipeline, signal, call.request, 'protobuf')).then(
         (outcome) => callback(null, exportResponse(signal, outcome.rejected, outcome.message, 'protobuf')),
         (err: unknown) => {
           const status = errorStatus(err);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../http/host-check';
 import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
-import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy } from '../ingest/otlp-export';
+import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
 import { QueueFullError, StorageError } from '../store/span-writer';
 import {
@@ -99,28 +99,33 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
       });
       return;
     }
-    let body: Buffer;
+    const declared = Number(req.headers['content-length']);
+    const reserve = Number.isFinite(declared) && declared > 0 ? Math.min(declared, limit) : 0;
     try {
-      body = await readBody(req, limit);
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) {
-        sendStatus(res, 413, RpcCode.RESOURCE_EXHAUSTED, err.message, encoding, { Connection: 'close' });
-      } else if (err instanceof BodyEncodingError) {
-        sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding, { Connection: 'close' });
-      } else {
-        res.destroy();
-      }
-      return;
-    }
-    try {
-      const outcome = await exportPayload(opts.pipeline, signal, body, encoding);
-      res.writeHead(200, { 'Content-Type': contentTypeOf(encoding) });
-      res.end(exportResponse(signal, outcome.rejected, outcome.message, encoding));
+      await withAdmission(opts.pipeline, reserve, async (grow) => {
+        let body: Buffer;
+        try {
+          body = await readBody(req, limit);
+        } catch (err) {
+          if (err instanceof BodyTooLargeError) {
+            sendStatus(res, 413, RpcCode.RESOURCE_EXHAUSTED, err.message, encoding, { Connection: 'close' });
+          } else if (err instanceof BodyEncodingError) {
+            sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding, { Connection: 'close' });
+          } else {
+            res.destroy();
+          }
+          return;
+        }
+        if (body.length > reserve) grow(body.length - reserve);
+        const outcome = await exportPayload(opts.pipeline, signal, body, encoding);
+        res.writeHead(200, { 'Content-Type': contentTypeOf(encoding) });
+        res.end(exportResponse(signal, outcome.rejected, outcome.message, encoding));
+      });
     } catch (err) {
       if (err instanceof PayloadDecodeError) {
         sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding);
       } else if (err instanceof QueueFullError || err instanceof IngestBusyError) {
-        sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter });
+        sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter, Connection: 'close' });
       } else if (err instanceof StorageError) {
         opts.onError?.(err);
         sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter });

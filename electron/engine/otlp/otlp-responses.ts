@@ -53,7 +53,6 @@ export function exportResponse(
 export const RpcCode = {
   INVALID_ARGUMENT: 3,
   RESOURCE_EXHAUSTED: 8,
-  UNIMPLEMENTED: 12,
   UNAVAILABLE: 14,
 } as const;
 

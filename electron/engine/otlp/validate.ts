@@ -47,13 +47,6 @@ export function logRejection(l: DecodedLogRecord): string | null {
   return null;
 }
 
-export interface Validated<T> {
-  valid: Array<{ groupIndex: number; item: T }>;
-  rejected: number;
-  /** Up to a few distinct reasons, for the partialSuccess error message. */
-  reasons: string[];
-}
-
 export function partialSuccessMessage(rejected: number, what: string, reasons: string[], warnings: string[]): string {
   const parts: string[] = [];
   if (rejected > 0) parts.push(`${rejected} ${what} rejected: ${reasons.join('; ')}`);

@@ -14,11 +14,7 @@ export const DATABASE_FILE = 'loupe.db';
  */
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
-  const nativeBinding = process.env.LOUPE_SQLITE_BINDING;
-  const db = new Database(join(dataDir, DATABASE_FILE), {
-    ...(nativeBinding ? { nativeBinding } : {}),
-    timeout: 5000,
-  });
+  const db = new Database(join(dataDir, DATABASE_FILE), { ...nativeBinding(), timeout: 5000 });
   try {
     // page_size and auto_vacuum only take effect on an empty database (before the first table).
     // 16 KiB pages suit rows of several hundred bytes (prompts): measured faster inserts than 4 KiB.
@@ -35,4 +31,10 @@ export function openDatabase(dataDir: string): Database.Database {
     throw err;
   }
   return db;
+}
+
+/** The better-sqlite3 build to load: Electron's ABI build when LOUPE_SQLITE_BINDING names one. */
+export function nativeBinding(): { nativeBinding?: string } {
+  const path = process.env.LOUPE_SQLITE_BINDING;
+  return path ? { nativeBinding: path } : {};
 }

@@ -3,7 +3,7 @@ import { type LogRow, type ResourceRow, type RowBatch, type ScopeRow, type SpanR
 
 /** The write queue is full: the sender should retry later (HTTP 503 + Retry-After, gRPC UNAVAILABLE). */
 export class QueueFullError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor() {
     super('Loupe is busy writing earlier data; retry shortly');
     this.name = 'QueueFullError';
   }
@@ -132,14 +132,10 @@ export class SpanWriter {
     return this.queuedItems > 0 && this.queuedItems + items > this.maxQueuedItems;
   }
 
-  get queued(): number {
-    return this.queuedItems;
-  }
-
   /** Queues a batch; resolves after it is committed. Throws QueueFullError when the queue is full. */
   write(batch: RowBatch): Promise<WriteResult> {
     const items = rowCount(batch);
-    if (this.isFull(items)) return Promise.reject(new QueueFullError(1));
+    if (this.isFull(items)) return Promise.reject(new QueueFullError());
     if (items === 0) return Promise.resolve({ insertedSpans: 0, insertedLogs: 0, traceIds: [] });
     return new Promise<WriteResult>((resolve, reject) => {
       this.queue.push({ batch, items, resolve, reject });
@@ -177,7 +173,12 @@ export class SpanWriter {
       for (const t of r.traceIds) changed.add(t);
       p.resolve(r);
     });
-    if (changed.size > 0) this.onCommit([...changed]);
+    if (changed.size === 0) return;
+    try {
+      this.onCommit([...changed]);
+    } catch {
+      // A listener's failure must not undo or disturb a commit that already happened.
+    }
   }
 
   private writePending(pending: Pending[]): WriteResult[] {

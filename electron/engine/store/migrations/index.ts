@@ -1,4 +1,5 @@
 import { sql as initialSchema } from './0001-initial-schema';
+import { sql as retentionIndex } from './0002-retention-index';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,5 @@ export interface Migration {
 /** Numbered, append-only. Never edit an entry once released: start-up refuses a changed hash. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial-schema', sql: initialSchema },
+  { version: 2, name: 'retention-index', sql: retentionIndex },
 ];
