@@ -120,6 +120,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     clearTimeout(firstPruneTimer);
     hub.close();
     await Promise.all(opened.map((c) => c()));
+    await writer.drain();
     await decoder.close();
     db.close();
   };

@@ -1,9 +1,11 @@
 import type { OtlpEncoding, OtlpSignal } from '../otlp/otlp-responses';
-import type { SpanWriter } from '../store/span-writer';
+import { QueueFullError, type SpanWriter, StorageError } from '../store/span-writer';
 import type { Admission } from './admission';
 import type { DecodePool } from './decode-pool';
 
-export { PayloadDecodeError } from './decode-payload';
+import { PayloadDecodeError } from './decode-payload';
+
+export { PayloadDecodeError };
 
 export interface ExportOutcome {
   rejected: number;
@@ -20,9 +22,23 @@ export interface IngestPipeline {
 /** Too much is being decoded or written already: the sender should retry later (503 / UNAVAILABLE). */
 export class IngestBusyError extends Error {
   constructor() {
-    super('Loupe is busy writing earlier data; retry shortly');
+    super(BUSY_MESSAGE);
     this.name = 'IngestBusyError';
   }
+}
+
+export const BUSY_MESSAGE = 'Loupe is busy writing earlier data; retry shortly';
+
+/**
+ * How a failed export is answered, for both receivers: `invalid` (400 / INVALID_ARGUMENT), `busy`
+ * (503 + Retry-After / UNAVAILABLE: the sender retries), `storage` (the same, and worth logging),
+ * or null for a bug.
+ */
+export function classifyExportError(err: unknown): 'invalid' | 'busy' | 'storage' | null {
+  if (err instanceof PayloadDecodeError) return 'invalid';
+  if (err instanceof QueueFullError || err instanceof IngestBusyError) return 'busy';
+  if (err instanceof StorageError) return 'storage';
+  return null;
 }
 
 /** Whether a new export would be refused right now (checked before reading a request body). */

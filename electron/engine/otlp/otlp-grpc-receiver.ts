@@ -1,7 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
+import { BUSY_MESSAGE, classifyExportError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
-import { QueueFullError, StorageError } from '../store/span-writer';
 import { type OtlpSignal, exportResponse } from './otlp-responses';
 
 /** gRPC servers commonly cap messages at 4 MiB; larger ones get RESOURCE_EXHAUSTED. */
@@ -36,11 +35,9 @@ export interface OtlpGrpcOptions {
 }
 
 function errorStatus(err: unknown): { code: grpc.status; details: string } | null {
-  if (err instanceof PayloadDecodeError) return { code: grpc.status.INVALID_ARGUMENT, details: err.message };
-  if (err instanceof QueueFullError || err instanceof IngestBusyError || err instanceof StorageError) {
-    return { code: grpc.status.UNAVAILABLE, details: err.message };
-  }
-  return null;
+  const kind = classifyExportError(err);
+  if (kind === null) return null;
+  return { code: kind === 'invalid' ? grpc.status.INVALID_ARGUMENT : grpc.status.UNAVAILABLE, details: (err as Error).message };
 }
 
 /** Creates the OTLP/gRPC server (TraceService, LogsService and MetricsService Export); not yet bound. */
@@ -51,14 +48,15 @@ export function createOtlpGrpcServer(opts: OtlpGrpcOptions): grpc.Server {
   for (const { signal, path } of SERVICES) {
     const handler: grpc.handleUnaryCall<Buffer, Buffer> = (call, callback) => {
       if (signal !== 'metrics' && isIngestBusy(opts.pipeline)) {
-        callback({ code: grpc.status.UNAVAILABLE, details: 'Loupe is busy writing earlier data; retry shortly' });
+        callback({ code: grpc.status.UNAVAILABLE, details: BUSY_MESSAGE });
         return;
       }
       withAdmission(opts.pipeline, call.request.length, () => exportPayload(opts.pipeline, signal, call.request, 'protobuf')).then(
         (outcome) => callback(null, exportResponse(signal, outcome.rejected, outcome.message, 'protobuf')),
         (err: unknown) => {
           const status = errorStatus(err);
-          if (!status || err instanceof StorageError) opts.onError?.(err);
+          const kind = classifyExportError(err);
+          if (kind === null || kind === 'storage') opts.onError?.(err);
           callback(status ?? { code: grpc.status.INTERNAL, details: 'internal error' });
         },
       );

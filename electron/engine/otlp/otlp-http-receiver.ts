@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../http/host-check';
 import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
-import { IngestBusyError, PayloadDecodeError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
+import { BUSY_MESSAGE, classifyExportError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
-import { QueueFullError, StorageError } from '../store/span-writer';
 import {
   type OtlpEncoding,
   type OtlpSignal,
@@ -93,7 +92,7 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
       return;
     }
     if (signal !== 'metrics' && isIngestBusy(opts.pipeline)) {
-      sendStatus(res, 503, RpcCode.UNAVAILABLE, 'Loupe is busy writing earlier data; retry shortly', encoding, {
+      sendStatus(res, 503, RpcCode.UNAVAILABLE, BUSY_MESSAGE, encoding, {
         'Retry-After': retryAfter,
         Connection: 'close',
       });
@@ -122,16 +121,15 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
         res.end(exportResponse(signal, outcome.rejected, outcome.message, encoding));
       });
     } catch (err) {
-      if (err instanceof PayloadDecodeError) {
-        sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding);
-      } else if (err instanceof QueueFullError || err instanceof IngestBusyError) {
-        sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter, Connection: 'close' });
-      } else if (err instanceof StorageError) {
-        opts.onError?.(err);
-        sendStatus(res, 503, RpcCode.UNAVAILABLE, err.message, encoding, { 'Retry-After': retryAfter });
-      } else {
-        throw err;
+      const kind = classifyExportError(err);
+      if (kind === null) throw err;
+      const message = (err as Error).message;
+      if (kind === 'invalid') {
+        sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, message, encoding);
+        return;
       }
+      if (kind === 'storage') opts.onError?.(err);
+      sendStatus(res, 503, RpcCode.UNAVAILABLE, message, encoding, { 'Retry-After': retryAfter });
     }
   }
 }

@@ -116,7 +116,7 @@ export class RunQueries {
             schemaUrl: row.schema_url,
           }
         : { attributes: {}, droppedAttributesCount: 0, schemaUrl: '' };
-      this.resources.set(id, r);
+      if (row) remember(this.resources, id, r);
     }
     return r;
   }
@@ -134,10 +134,18 @@ export class RunQueries {
             schemaUrl: row.schema_url,
           }
         : { name: '', version: '', attributes: {}, droppedAttributesCount: 0, schemaUrl: '' };
-      this.scopes.set(id, s);
+      if (row) remember(this.scopes, id, s);
     }
     return s;
   }
+}
+
+const CACHE_LIMIT = 10_000;
+
+/** Resources and scopes never change once stored; keep a bounded cache of them. */
+function remember<V>(cache: Map<bigint, V>, id: bigint, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(id, value);
 }
 
 export function toRunSummary(r: DbRunRow): RunSummary {

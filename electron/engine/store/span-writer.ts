@@ -66,6 +66,7 @@ export class SpanWriter {
   private readonly queue: Pending[] = [];
   private queuedItems = 0;
   private scheduled = false;
+  private readonly drained: Array<() => void> = [];
   private readonly maxQueuedItems: number;
   private readonly onCommit: (traceIds: string[]) => void;
   private readonly now: () => number;
@@ -154,6 +155,27 @@ export class SpanWriter {
     this.scheduled = false;
     const pending = this.queue.splice(0, this.queue.length);
     if (pending.length === 0) return;
+    const changed = new Set<string>();
+    if (!this.commit(pending, changed)) {
+      // One bad request must not fail the others it was batched with: retry each on its own.
+      for (const p of pending) this.commit([p], changed);
+    }
+    for (const p of pending) this.queuedItems -= p.items;
+    if (changed.size > 0) {
+      try {
+        this.onCommit([...changed]);
+      } catch {
+        // A listener's failure must not undo or disturb a commit that already happened.
+      }
+    }
+    if (this.queue.length === 0) for (const resolve of this.drained.splice(0)) resolve();
+  }
+
+  /**
+   * Writes `pending` in one transaction and settles their promises; false (with nothing settled)
+   * when a multi-request transaction failed, so the caller can retry them one by one.
+   */
+  private commit(pending: Pending[], changed: Set<string>): boolean {
     let results: WriteResult[];
     try {
       results = this.writeAll(pending);
@@ -161,24 +183,22 @@ export class SpanWriter {
       // The transaction rolled back: drop cached ids that may point at rolled-back rows.
       this.resourceIds.clear();
       this.scopeIds.clear();
-      for (const p of pending) this.queuedItems -= p.items;
-      const e = new StorageError(`could not write to the database: ${(err as Error).message}`, { cause: err });
-      for (const p of pending) p.reject(e);
-      return;
+      if (pending.length > 1) return false;
+      pending[0]!.reject(new StorageError(`could not write to the database: ${(err as Error).message}`, { cause: err }));
+      return true;
     }
-    const changed = new Set<string>();
     pending.forEach((p, i) => {
-      this.queuedItems -= p.items;
       const r = results[i]!;
       for (const t of r.traceIds) changed.add(t);
       p.resolve(r);
     });
-    if (changed.size === 0) return;
-    try {
-      this.onCommit([...changed]);
-    } catch {
-      // A listener's failure must not undo or disturb a commit that already happened.
-    }
+    return true;
+  }
+
+  /** Resolves once everything queued so far is committed (or failed). */
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.drained.push(resolve));
   }
 
   private writePending(pending: Pending[]): WriteResult[] {

@@ -73,15 +73,18 @@ describe('SpanWriter', () => {
     await expect(writer.write(batchOf(spans(3, 1)))).resolves.toMatchObject({ insertedSpans: 1 });
   });
 
-  it('rejects every request of a failed transaction with StorageError and stores none of it', async () => {
+  it('a request the database refuses fails alone with StorageError; requests batched with it are stored', async () => {
     const writer = new SpanWriter(db);
     db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON spans WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk is full'); END`);
     const ok = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })]));
-    const bad = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8), name: 'boom' })]));
+    const bad = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8), name: 'boom' }), decodedSpan({ traceId: T, spanId: '03'.repeat(8) })]));
     await expect(bad).rejects.toBeInstanceOf(StorageError);
-    await expect(ok).rejects.toBeInstanceOf(StorageError);
-    expect(db.prepare('SELECT count(*) FROM spans').pluck().get()).toBe(0);
+    await expect(ok).resolves.toMatchObject({ insertedSpans: 1 });
+    // Nothing of the refused request was stored, not even its valid span.
+    expect(db.prepare('SELECT span_id FROM spans').pluck().all()).toEqual(['01'.repeat(8)]);
+    expect(new RunQueries(db).listRuns(10)[0]!.spanCount).toBe(1);
     db.exec('DROP TRIGGER fail_on_boom');
-    await expect(writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })]))).resolves.toMatchObject({ insertedSpans: 1 });
+    await expect(writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8) })]))).resolves.toMatchObject({ insertedSpans: 1 });
+    await writer.drain();
   });
 });
