@@ -135,7 +135,9 @@ function fmt(n: number): string {
 async function main(): Promise<void> {
   console.log(`ingest bench: OTLP/HTTP protobuf, ${SENDERS} senders, batches of ${SPANS_PER_BATCH} GenAI spans (${(factory.bytesPerBatch / 1024).toFixed(0)} KiB each), ${SECONDS} s`);
   const tmp = makeTempDir('loupe-bench-');
+  const startedAt = performance.now();
   const serve = await startServeProcess(tmp.dir);
+  console.log(`engine start:       ${(performance.now() - startedAt).toFixed(0)} ms from spawning \`loupe serve\` to its ready line (budget 1,500 ms)`);
   const pid = serve.child.pid!;
   try {
     await runLoad(serve.info.otlpHttpUrl, pid, 2, SENDERS); // warm-up
