@@ -34,6 +34,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Served to browsers over HTTP as well as loaded in Electron: ship it minified.
+      minify: 'esbuild',
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },
