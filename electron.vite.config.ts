@@ -15,6 +15,7 @@ export default defineConfig({
           engine: resolve(__dirname, 'electron/engine/entry.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           'decode-worker': resolve(__dirname, 'electron/engine/ingest/decode-worker.ts'),
+          'checkpoint-worker': resolve(__dirname, 'electron/engine/store/checkpoint-worker.ts'),
         },
       },
     },

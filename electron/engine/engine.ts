@@ -15,6 +15,7 @@ import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/retention';
 import { RunQueries } from './store/run-queries';
 import { SpanWriter } from './store/span-writer';
+import { WalCheckpointer } from './store/wal-checkpointer';
 import { DecodePool } from './ingest/decode-pool';
 import { Admission } from './ingest/admission';
 import { LOUPE_VERSION } from './version';
@@ -88,6 +89,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
   const queries = new RunQueries(db);
+  const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
   const decoder = new DecodePool(opts.decodeThreads, onError);
   const pipeline = { writer, decoder, admission: new Admission(opts.maxInflightBytes) };
   const notices: string[] = [];
@@ -122,6 +124,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     await Promise.all(opened.map((c) => c()));
     await writer.drain();
     await decoder.close();
+    await checkpointer.close();
     db.close();
   };
   try {

@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf';
 import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
@@ -31,13 +32,17 @@ interface LoadResult {
   latenciesMs: number[];
   seconds: number;
   peakRss: number;
+  peakWalBytes: number;
 }
 
 /** Closed-loop senders (each waits for its answer) or, with `ratePerS`, paced open-loop senders. */
-async function runLoad(url: string, pid: number, seconds: number, senders: number, ratePerS?: number): Promise<LoadResult> {
-  const r: LoadResult = { ackedSpans: 0, ackedTraceIds: [], throttled: 0, retryAfterSeen: false, errors: 0, latenciesMs: [], seconds, peakRss: 0 };
+async function runLoad(url: string, pid: number, walFile: string, seconds: number, senders: number, ratePerS?: number): Promise<LoadResult> {
+  const r: LoadResult = { ackedSpans: 0, ackedTraceIds: [], throttled: 0, retryAfterSeen: false, errors: 0, latenciesMs: [], seconds, peakRss: 0, peakWalBytes: 0 };
   const deadline = performance.now() + seconds * 1000;
-  const rssTimer = setInterval(() => (r.peakRss = Math.max(r.peakRss, rssOf(pid))), 100);
+  const rssTimer = setInterval(() => {
+    r.peakRss = Math.max(r.peakRss, rssOf(pid));
+    r.peakWalBytes = Math.max(r.peakWalBytes, sizeOf(walFile));
+  }, 100);
   const send = async (): Promise<void> => {
     const { body, traceIds } = factory.next();
     const t0 = performance.now();
@@ -119,6 +124,14 @@ function rawInsertRate(): number {
   return rate;
 }
 
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 function countStored(dataDir: string, traceIds: string[]): number {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
   const count = db.prepare<[string], number>('SELECT count(*) FROM spans WHERE trace_id = ?').pluck();
@@ -139,10 +152,11 @@ async function main(): Promise<void> {
   const serve = await startServeProcess(tmp.dir);
   console.log(`engine start:       ${(performance.now() - startedAt).toFixed(0)} ms from spawning \`loupe serve\` to its ready line (budget 1,500 ms)`);
   const pid = serve.child.pid!;
+  const walFile = join(tmp.dir, `${DATABASE_FILE}-wal`);
   try {
-    await runLoad(serve.info.otlpHttpUrl, pid, 2, SENDERS); // warm-up
+    await runLoad(serve.info.otlpHttpUrl, pid, walFile, 2, SENDERS); // warm-up
     const cpuBefore = { engine: cpuSecondsOf(pid), senders: process.cpuUsage() };
-    const steady = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS);
+    const steady = await runLoad(serve.info.otlpHttpUrl, pid, walFile, SECONDS, SENDERS);
     const engineCpuUs = ((cpuSecondsOf(pid) - cpuBefore.engine) * 1e6) / steady.ackedSpans;
     const senderCpu = process.cpuUsage(cpuBefore.senders);
     const senderCpuUs = (senderCpu.user + senderCpu.system) / steady.ackedSpans;
@@ -153,16 +167,16 @@ async function main(): Promise<void> {
     console.log(`raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, batched transactions)`);
     console.log(`ratio to raw:       ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`);
     console.log(`export latency:     p50 ${percentile(steady.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(steady.latenciesMs, 99).toFixed(1)} ms`);
-    console.log(`engine RSS:         peak ${mib(steady.peakRss)}; throttled ${steady.throttled}, errors ${steady.errors}`);
+    console.log(`engine RSS:         peak ${mib(steady.peakRss)}; WAL peak ${mib(steady.peakWalBytes)}; throttled ${steady.throttled}, errors ${steady.errors}`);
     console.log(`CPU per span:       engine ${engineCpuUs.toFixed(1)} µs (all threads), senders ${senderCpuUs.toFixed(1)} µs, on ${availableParallelism()} cores`);
 
     const offered = rate * 2;
-    const over = await runLoad(serve.info.otlpHttpUrl, pid, SECONDS, SENDERS, offered);
+    const over = await runLoad(serve.info.otlpHttpUrl, pid, walFile, SECONDS, SENDERS, offered);
     const stored = countStored(tmp.dir, over.ackedTraceIds);
     const lost = over.ackedSpans - stored;
     console.log(`overload 2×:        offered ${fmt(offered)} spans/s, acknowledged ${fmt(over.ackedSpans / over.seconds)} spans/s`);
     console.log(`                    ${over.throttled} requests throttled (503${over.retryAfterSeen ? ' with Retry-After' : ', NO Retry-After'}), ${over.errors} errors`);
-    console.log(`                    engine RSS peak ${mib(over.peakRss)}; acknowledged spans stored: ${fmt(stored)}/${fmt(over.ackedSpans)} ${lost === 0 ? 'OK' : `LOST ${lost}`}`);
+    console.log(`                    engine RSS peak ${mib(over.peakRss)}, WAL peak ${mib(over.peakWalBytes)}; acknowledged spans stored: ${fmt(stored)}/${fmt(over.ackedSpans)} ${lost === 0 ? 'OK' : `LOST ${lost}`}`);
   } finally {
     await serve.stop();
     tmp.remove();

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../worker-thread';
 import type { OtlpEncoding } from '../otlp/otlp-responses';
 import { type DecodedPayload, PayloadDecodeError, type StoredSignal, decodePayload } from './decode-payload';
 
@@ -18,23 +16,6 @@ interface Pending {
   encoding: OtlpEncoding;
   resolve: (r: DecodedPayload) => void;
   reject: (e: Error) => void;
-}
-
-/**
- * Starts a decode worker: the bundled script next to this one when built, else the TypeScript
- * source loaded through tsx's loader (registered inside the worker).
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) {
-    // Built: out/main/decode-worker.js, seen from out/main/ or from a shared chunk in out/main/chunks/.
-    const built = ['./decode-worker.js', '../decode-worker.js'].map((rel) => new URL(rel, here));
-    return new Worker(built.find((url) => existsSync(url)) ?? built[0]!);
-  }
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
-  const source = new URL('./decode-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true });
 }
 
 function decodeInline(p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'resolve' | 'reject'>): void {
@@ -59,7 +40,7 @@ export class DecodePool {
   constructor(threads: number = Math.max(1, Math.min(4, availableParallelism() - 1)), private readonly onError: (err: unknown) => void = () => {}) {
     for (let i = 0; i < threads; i++) {
       try {
-        const w = startWorker();
+        const w = startWorkerThread(import.meta.url, 'decode-worker');
         w.on('message', (reply: Reply) => this.settle(reply));
         w.on('error', (err) => this.workerFailed(w, err));
         w.unref();

@@ -16,6 +16,19 @@ export const WIRE_FIXED32 = 5;
 
 const TWO_32 = 4294967296;
 
+/**
+ * Node's Buffer has direct `utf8Slice`/`hexSlice` methods underneath `toString(encoding, start,
+ * end)`; calling them skips its argument handling, which dominates for the many short strings of
+ * an OTLP payload (attribute keys). Measured: about a fifth of decode time. Falls back to
+ * `toString` where they are absent.
+ */
+type SliceFn = (this: Buffer, start: number, end: number) => string;
+const bufferProto = Buffer.prototype as unknown as { utf8Slice?: SliceFn; hexSlice?: SliceFn };
+const fastSlices =
+  typeof bufferProto.utf8Slice === 'function' && typeof bufferProto.hexSlice === 'function'
+    ? { utf8Slice: bufferProto.utf8Slice, hexSlice: bufferProto.hexSlice }
+    : null;
+
 export class ProtobufReader {
   pos: number;
   readonly end: number;
@@ -124,17 +137,17 @@ export class ProtobufReader {
 
   string(): string {
     const n = this.len();
-    const s = this.buf.toString('utf8', this.pos, this.pos + n);
+    const start = this.pos;
     this.pos += n;
-    return s;
+    return fastSlices ? fastSlices.utf8Slice.call(this.buf, start, start + n) : this.buf.toString('utf8', start, start + n);
   }
 
   /** Bytes as a lowercase hex string (trace and span ids). */
   hex(): string {
     const n = this.len();
-    const s = this.buf.toString('hex', this.pos, this.pos + n);
+    const start = this.pos;
     this.pos += n;
-    return s;
+    return fastSlices ? fastSlices.hexSlice.call(this.buf, start, start + n) : this.buf.toString('hex', start, start + n);
   }
 
   bytesBase64(): string {

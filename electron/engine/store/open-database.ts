@@ -24,6 +24,8 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
+    // After a checkpoint rewinds the WAL, trim the file back to 64 MiB.
+    db.pragma('journal_size_limit = 67108864');
     db.pragma('cache_size = -65536');
     migrate(db, migrations);
   } catch (err) {
