@@ -32,11 +32,8 @@ export const apiMethods = {
     z
       .object({
         limit: z.number().int().min(1).max(5000).default(200),
-        /** Only runs that started before this time (exclusive), for paging. */
-        beforeStartNs: z
-          .string()
-          .regex(/^\d+$/)
-          .optional(),
+        /** Paging: only runs listed after this one (the last run of the previous page). */
+        after: z.object({ startNs: z.string().regex(/^\d+$/), traceId }).strict().optional(),
       })
       .strict(),
   ),

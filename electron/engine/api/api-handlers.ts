@@ -12,7 +12,7 @@ export interface HandlerDeps {
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     engineInfo: () => deps.info(),
-    listRuns: ({ limit, beforeStartNs }) => deps.queries.listRuns(limit, beforeStartNs),
+    listRuns: ({ limit, after }) => deps.queries.listRuns(limit, after),
     getRun: ({ traceId }) => {
       const run = deps.queries.getRun(traceId);
       if (!run) throw new ApiError('not_found', `no run with trace id ${traceId}`);

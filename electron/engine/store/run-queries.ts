@@ -23,11 +23,13 @@ export class RunQueries {
   constructor(db: Database.Database) {
     this.stmts = {
       newest: db
-        .prepare<{ limit: number }, DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY start_ns DESC, id DESC LIMIT @limit`)
+        .prepare<{ limit: number }, DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY start_ns DESC, trace_id DESC LIMIT @limit`)
         .safeIntegers(true),
       newestBefore: db
-        .prepare<{ limit: number; before: bigint }, DbRunRow>(
-          `SELECT ${RUN_COLUMNS} FROM runs WHERE start_ns < @before ORDER BY start_ns DESC, id DESC LIMIT @limit`,
+        .prepare<{ limit: number; startNs: bigint; traceId: string }, DbRunRow>(
+          `SELECT ${RUN_COLUMNS} FROM runs
+           WHERE start_ns < @startNs OR (start_ns = @startNs AND trace_id < @traceId)
+           ORDER BY start_ns DESC, trace_id DESC LIMIT @limit`,
         )
         .safeIntegers(true),
       run: db
@@ -44,12 +46,12 @@ export class RunQueries {
     };
   }
 
-  /** Newest runs first. */
-  listRuns(limit: number, beforeStartNs?: string): RunSummary[] {
+  /** Newest runs first; `after` (the last run of the previous page) pages on without gaps or repeats. */
+  listRuns(limit: number, after?: { startNs: string; traceId: string }): RunSummary[] {
     const rows =
-      beforeStartNs === undefined
+      after === undefined
         ? this.stmts.newest.all({ limit })
-        : this.stmts.newestBefore.all({ limit, before: BigInt(beforeStartNs) });
+        : this.stmts.newestBefore.all({ limit, startNs: BigInt(after.startNs), traceId: after.traceId });
     return rows.map(toRunSummary);
   }
 

@@ -88,3 +88,20 @@ describe('SpanWriter', () => {
     await writer.drain();
   });
 });
+
+describe('RunQueries.listRuns paging', () => {
+  it('pages through runs that share a start time without skipping or repeating any', async () => {
+    const writer = new SpanWriter(db);
+    const ids = Array.from({ length: 7 }, (_, i) => (i + 1).toString(16).padStart(32, '0'));
+    await writer.write(batchOf(ids.map((traceId) => decodedSpan({ traceId, spanId: '01'.repeat(8), startNs: 5n, endNs: 6n }))));
+    const q = new RunQueries(db);
+    const seen: string[] = [];
+    let page = q.listRuns(3);
+    while (page.length > 0) {
+      seen.push(...page.map((r) => r.traceId));
+      const last = page[page.length - 1]!;
+      page = q.listRuns(3, { startNs: last.startNs, traceId: last.traceId });
+    }
+    expect(seen).toEqual([...ids].reverse());
+  });
+});
