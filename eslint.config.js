@@ -4,7 +4,21 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'zlib', 'url', 'util', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'zlib',
+  'url',
+  'util',
+  'stream',
+];
 
 /** no-restricted-imports patterns, one group per forbidden layer. */
 function forbid(...groups) {
@@ -13,7 +27,10 @@ function forbid(...groups) {
 
 const noElectron = { group: ['electron'], message: 'The engine, CLI, shared code and renderer never import electron.' };
 const noNode = { group: nodeBuiltins, message: 'This layer runs in the browser: no Node built-ins.' };
-const noElectronDir = { group: ['**/electron/**', '../electron/*', '../../electron/*'], message: 'Only the shell and engine live in electron/.' };
+const noElectronDir = {
+  group: ['**/electron/**', '../electron/*', '../../electron/*'],
+  message: 'Only the shell and engine live in electron/.',
+};
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noReact = { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is framework-free.' };
 
@@ -23,7 +40,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     plugins: { 'import-x': importX },
@@ -39,14 +59,23 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': forbid(noElectron, noNode, noElectronDir, noRenderer, noReact) } },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid(noElectron, noNode, noElectronDir, noRenderer, noReact) },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': forbid(noElectron, noNode, noElectronDir) },
   },
-  { files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts'], rules: { 'no-restricted-imports': forbid(noElectron, noRenderer) } },
-  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': forbid(noRenderer) } },
+  {
+    files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid(noElectron, noRenderer) },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid(noRenderer) },
+  },
   {
     files: ['test/**/*.ts'],
     rules: {

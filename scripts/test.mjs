@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, then every suite (vitest unit + integration, Playwright e2e),
+// `npm test`: typecheck, lint, format check, build, then every suite (vitest unit + integration, Playwright e2e),
 // ending with one summary line. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings=0', '.'] },
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'build', cmd: ['npx', 'electron-vite', 'build'] },
   { name: 'unit + integration (vitest)', cmd: ['npx', 'vitest', 'run'] },
   { name: 'e2e (playwright)', cmd: ['npx', 'playwright', 'test'] },

@@ -6,7 +6,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** `node:util` parseArgs with usage errors turned into CliError(…, 2). */
 export function parseOptions<O extends Options>(args: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals,
+      strict: true,
+    });
   } catch (err) {
     throw new CliError(`${(err as Error).message}. See --help.`, 2);
   }
@@ -16,7 +21,8 @@ export function parseOptions<O extends Options>(args: string[], options: O, allo
 export function portOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new CliError(`${flag} must be a port number from 0 to 65535 (got "${value}")`, 2);
+  if (!/^\d+$/.test(value) || n > 65535)
+    throw new CliError(`${flag} must be a port number from 0 to 65535 (got "${value}")`, 2);
   return n;
 }
 

@@ -11,13 +11,20 @@ import { CliError } from './cli-error';
  */
 export function withRunQueries<T>(dataDir: string, use: (queries: RunQueries) => T, whenEmpty: T): T {
   if (!existsSync(join(dataDir, DATABASE_FILE))) {
-    console.error(`loupe: no Loupe data in ${dataDir} yet (start \`loupe serve\` and send traces, or pass --data-dir).`);
+    console.error(
+      `loupe: no Loupe data in ${dataDir} yet (start \`loupe serve\` and send traces, or pass --data-dir).`,
+    );
     return whenEmpty;
   }
   let db;
   try {
     // Read-only: never migrate or change a database an engine (maybe another version) is using.
-    db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true, timeout: 5000, ...nativeBinding() });
+    db = new Database(join(dataDir, DATABASE_FILE), {
+      readonly: true,
+      fileMustExist: true,
+      timeout: 5000,
+      ...nativeBinding(),
+    });
   } catch (err) {
     throw new CliError(`cannot open the Loupe database in ${dataDir}: ${(err as Error).message}`);
   }

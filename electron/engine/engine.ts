@@ -78,7 +78,8 @@ function closeGrpc(server: GrpcServer): Promise<void> {
  */
 export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const log = opts.log ?? (() => {});
-  const onError = (err: unknown): void => log(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  const onError = (err: unknown): void =>
+    log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   const token = loadOrCreateToken(opts.dataDir);
   const db = openDatabase(opts.dataDir);
   const retentionPolicy = opts.retention ?? DEFAULT_RETENTION;
@@ -94,7 +95,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const pipeline = { writer, decoder, admission: new Admission(opts.maxInflightBytes) };
   const notices: string[] = [];
 
-  const otlpHttp = createServer({ keepAliveTimeout: 30_000, requestTimeout: 120_000 }, createOtlpHttpHandler({ pipeline, onError }));
+  const otlpHttp = createServer(
+    { keepAliveTimeout: 30_000, requestTimeout: 120_000 },
+    createOtlpHttpHandler({ pipeline, onError }),
+  );
   const grpc = createOtlpGrpcServer({ pipeline, onError });
   let info: EngineInfo | null = null;
   const api = createServer(
@@ -128,14 +132,12 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     db.close();
   };
   try {
-    const httpBound = await bindWithFallback(
-      portRequest('OTLP/HTTP', opts.otlpHttpPort, DEFAULT_PORTS.otlpHttp),
-      (p) => listenHttp(otlpHttp, p),
+    const httpBound = await bindWithFallback(portRequest('OTLP/HTTP', opts.otlpHttpPort, DEFAULT_PORTS.otlpHttp), (p) =>
+      listenHttp(otlpHttp, p),
     );
     opened.push(() => closeHttp(otlpHttp));
-    const grpcBound = await bindWithFallback(
-      portRequest('OTLP/gRPC', opts.otlpGrpcPort, DEFAULT_PORTS.otlpGrpc),
-      (p) => bindGrpc(grpc, p),
+    const grpcBound = await bindWithFallback(portRequest('OTLP/gRPC', opts.otlpGrpcPort, DEFAULT_PORTS.otlpGrpc), (p) =>
+      bindGrpc(grpc, p),
     );
     opened.push(() => closeGrpc(grpc));
     const uiBound = await bindWithFallback(portRequest('UI', opts.uiPort, DEFAULT_PORTS.ui), (p) => listenHttp(api, p));

@@ -19,7 +19,5 @@ if (token === null) {
 }
 
 createRoot(container).render(
-  <StrictMode>
-    {token === null ? <MissingTokenScreen /> : <App services={createAppServices(token)} />}
-  </StrictMode>,
+  <StrictMode>{token === null ? <MissingTokenScreen /> : <App services={createAppServices(token)} />}</StrictMode>,
 );

@@ -22,9 +22,7 @@ function method<R>() {
   });
 }
 
-const traceId = z
-  .string()
-  .regex(/^[0-9a-f]{32}$/, 'traceId must be 32 lowercase hex characters');
+const traceId = z.string().regex(/^[0-9a-f]{32}$/, 'traceId must be 32 lowercase hex characters');
 
 export const apiMethods = {
   engineInfo: method<EngineInfo>()(z.object({}).strict()),
@@ -33,7 +31,10 @@ export const apiMethods = {
       .object({
         limit: z.number().int().min(1).max(5000).default(200),
         /** Paging: only runs listed after this one (the last run of the previous page). */
-        after: z.object({ startNs: z.string().regex(/^\d+$/), traceId }).strict().optional(),
+        after: z
+          .object({ startNs: z.string().regex(/^\d+$/), traceId })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

@@ -89,7 +89,11 @@ export function postOtlp(url: string, body: Uint8Array): Promise<{ status: numbe
   return new Promise((resolve, reject) => {
     const req = request(
       `${url}/v1/traces`,
-      { method: 'POST', agent, headers: { 'Content-Type': 'application/x-protobuf', 'Content-Length': body.byteLength } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/x-protobuf', 'Content-Length': body.byteLength },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] }));

@@ -36,8 +36,25 @@ interface LoadResult {
 }
 
 /** Closed-loop senders (each waits for its answer) or, with `ratePerS`, paced open-loop senders. */
-async function runLoad(url: string, pid: number, walFile: string, seconds: number, senders: number, ratePerS?: number): Promise<LoadResult> {
-  const r: LoadResult = { ackedSpans: 0, ackedTraceIds: [], throttled: 0, retryAfterSeen: false, errors: 0, latenciesMs: [], seconds, peakRss: 0, peakWalBytes: 0 };
+async function runLoad(
+  url: string,
+  pid: number,
+  walFile: string,
+  seconds: number,
+  senders: number,
+  ratePerS?: number,
+): Promise<LoadResult> {
+  const r: LoadResult = {
+    ackedSpans: 0,
+    ackedTraceIds: [],
+    throttled: 0,
+    retryAfterSeen: false,
+    errors: 0,
+    latenciesMs: [],
+    seconds,
+    peakRss: 0,
+    peakWalBytes: 0,
+  };
   const deadline = performance.now() + seconds * 1000;
   const rssTimer = setInterval(() => {
     r.peakRss = Math.max(r.peakRss, rssOf(pid));
@@ -62,9 +79,11 @@ async function runLoad(url: string, pid: number, walFile: string, seconds: numbe
   };
   const started = performance.now();
   if (ratePerS === undefined) {
-    await Promise.all(Array.from({ length: senders }, async () => {
-      while (performance.now() < deadline) await send();
-    }));
+    await Promise.all(
+      Array.from({ length: senders }, async () => {
+        while (performance.now() < deadline) await send();
+      }),
+    );
   } else {
     const inflight = new Set<Promise<void>>();
     const interval = 1000 / (ratePerS / SPANS_PER_BATCH);
@@ -101,7 +120,19 @@ function rawInsertRate(): number {
   const batches = Array.from({ length: 100 }, () => {
     const decoded = decodeTracesProtobuf(Buffer.from(factory.next().body));
     return decoded.groups.flatMap((g) =>
-      g.items.map((s) => [s.traceId, s.spanId, s.parentSpanId, s.name, s.kind, s.startNs, s.endNs, JSON.stringify(s.attributes)] as const),
+      g.items.map(
+        (s) =>
+          [
+            s.traceId,
+            s.spanId,
+            s.parentSpanId,
+            s.name,
+            s.kind,
+            s.startNs,
+            s.endNs,
+            JSON.stringify(s.attributes),
+          ] as const,
+      ),
     );
   });
   const tx = db.transaction((rows: (typeof batches)[number][]) => {
@@ -146,11 +177,15 @@ function fmt(n: number): string {
 }
 
 async function main(): Promise<void> {
-  console.log(`ingest bench: OTLP/HTTP protobuf, ${SENDERS} senders, batches of ${SPANS_PER_BATCH} GenAI spans (${(factory.bytesPerBatch / 1024).toFixed(0)} KiB each), ${SECONDS} s`);
+  console.log(
+    `ingest bench: OTLP/HTTP protobuf, ${SENDERS} senders, batches of ${SPANS_PER_BATCH} GenAI spans (${(factory.bytesPerBatch / 1024).toFixed(0)} KiB each), ${SECONDS} s`,
+  );
   const tmp = makeTempDir('loupe-bench-');
   const startedAt = performance.now();
   const serve = await startServeProcess(tmp.dir);
-  console.log(`engine start:       ${(performance.now() - startedAt).toFixed(0)} ms from spawning \`loupe serve\` to its ready line (budget 1,500 ms)`);
+  console.log(
+    `engine start:       ${(performance.now() - startedAt).toFixed(0)} ms from spawning \`loupe serve\` to its ready line (budget 1,500 ms)`,
+  );
   const pid = serve.child.pid!;
   const walFile = join(tmp.dir, `${DATABASE_FILE}-wal`);
   try {
@@ -163,20 +198,36 @@ async function main(): Promise<void> {
     const rate = steady.ackedSpans / steady.seconds;
     const raw = rawInsertRate();
     const ratio = rate / raw;
-    console.log(`engine ingest:      ${fmt(rate)} spans/s (target ≥ ${fmt(TARGET_SPANS_PER_S)}) ${rate >= TARGET_SPANS_PER_S ? 'OK' : 'BELOW TARGET'}`);
+    console.log(
+      `engine ingest:      ${fmt(rate)} spans/s (target ≥ ${fmt(TARGET_SPANS_PER_S)}) ${rate >= TARGET_SPANS_PER_S ? 'OK' : 'BELOW TARGET'}`,
+    );
     console.log(`raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, batched transactions)`);
-    console.log(`ratio to raw:       ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`);
-    console.log(`export latency:     p50 ${percentile(steady.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(steady.latenciesMs, 99).toFixed(1)} ms`);
-    console.log(`engine RSS:         peak ${mib(steady.peakRss)}; WAL peak ${mib(steady.peakWalBytes)}; throttled ${steady.throttled}, errors ${steady.errors}`);
-    console.log(`CPU per span:       engine ${engineCpuUs.toFixed(1)} µs (all threads), senders ${senderCpuUs.toFixed(1)} µs, on ${availableParallelism()} cores`);
+    console.log(
+      `ratio to raw:       ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `export latency:     p50 ${percentile(steady.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(steady.latenciesMs, 99).toFixed(1)} ms`,
+    );
+    console.log(
+      `engine RSS:         peak ${mib(steady.peakRss)}; WAL peak ${mib(steady.peakWalBytes)}; throttled ${steady.throttled}, errors ${steady.errors}`,
+    );
+    console.log(
+      `CPU per span:       engine ${engineCpuUs.toFixed(1)} µs (all threads), senders ${senderCpuUs.toFixed(1)} µs, on ${availableParallelism()} cores`,
+    );
 
     const offered = rate * 2;
     const over = await runLoad(serve.info.otlpHttpUrl, pid, walFile, SECONDS, SENDERS, offered);
     const stored = countStored(tmp.dir, over.ackedTraceIds);
     const lost = over.ackedSpans - stored;
-    console.log(`overload 2×:        offered ${fmt(offered)} spans/s, acknowledged ${fmt(over.ackedSpans / over.seconds)} spans/s`);
-    console.log(`                    ${over.throttled} requests throttled (503${over.retryAfterSeen ? ' with Retry-After' : ', NO Retry-After'}), ${over.errors} errors`);
-    console.log(`                    engine RSS peak ${mib(over.peakRss)}, WAL peak ${mib(over.peakWalBytes)}; acknowledged spans stored: ${fmt(stored)}/${fmt(over.ackedSpans)} ${lost === 0 ? 'OK' : `LOST ${lost}`}`);
+    console.log(
+      `overload 2×:        offered ${fmt(offered)} spans/s, acknowledged ${fmt(over.ackedSpans / over.seconds)} spans/s`,
+    );
+    console.log(
+      `                    ${over.throttled} requests throttled (503${over.retryAfterSeen ? ' with Retry-After' : ', NO Retry-After'}), ${over.errors} errors`,
+    );
+    console.log(
+      `                    engine RSS peak ${mib(over.peakRss)}, WAL peak ${mib(over.peakWalBytes)}; acknowledged spans stored: ${fmt(stored)}/${fmt(over.ackedSpans)} ${lost === 0 ? 'OK' : `LOST ${lost}`}`,
+    );
   } finally {
     await serve.stop();
     tmp.remove();

@@ -1,6 +1,7 @@
 import type { DecodedSpan } from '../../electron/engine/otlp/model';
 import { emptyResource, emptyScope } from '../../electron/engine/otlp/model';
-import { type RowBatch, toRowBatch } from '../../electron/engine/ingest/row-batch';
+import type { InsertBatch } from '../../electron/engine/store/insert-batch';
+import { toInsertBatch } from '../../electron/engine/ingest/to-insert-batch';
 
 /** A valid decoded span with overridable fields (times in ns as bigint). */
 export function decodedSpan(overrides: Partial<DecodedSpan> & Pick<DecodedSpan, 'traceId' | 'spanId'>): DecodedSpan {
@@ -24,7 +25,12 @@ export function decodedSpan(overrides: Partial<DecodedSpan> & Pick<DecodedSpan, 
   };
 }
 
-export function batchOf(spans: DecodedSpan[], service = 'svc'): RowBatch {
+export function batchOf(spans: DecodedSpan[], service = 'svc'): InsertBatch {
   const resource = { ...emptyResource(), attributes: { 'service.name': service } };
-  return toRowBatch({ spanGroups: [{ resource, scope: emptyScope(), items: spans }], logGroups: [], origin: 'live', source: null });
+  return toInsertBatch({
+    spanGroups: [{ resource, scope: emptyScope(), items: spans }],
+    logGroups: [],
+    origin: 'live',
+    source: null,
+  });
 }

@@ -27,7 +27,11 @@ function hr(ns: bigint): HrTime {
  * Realistic GenAI spans (an agent root, model calls with messages and usage, tool calls) with ids
  * derived from `seed`, so every call yields distinct spans. 8 spans per run.
  */
-export function makeGenAiSpans(count: number, seed: number, baseNs: bigint = 1_731_622_400_000_000_000n): ReadableSpan[] {
+export function makeGenAiSpans(
+  count: number,
+  seed: number,
+  baseNs: bigint = 1_731_622_400_000_000_000n,
+): ReadableSpan[] {
   const spans: ReadableSpan[] = [];
   let i = 0;
   let run = 0;
@@ -67,7 +71,12 @@ export function makeGenAiSpans(count: number, seed: number, baseNs: bigint = 1_7
         droppedLinksCount: 0,
       };
     };
-    spans.push(mk('invoke_agent support', SpanKind.INTERNAL, null, 0, 4000, { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'support' }));
+    spans.push(
+      mk('invoke_agent support', SpanKind.INTERNAL, null, 0, 4000, {
+        'gen_ai.operation.name': 'invoke_agent',
+        'gen_ai.agent.name': 'support',
+      }),
+    );
     for (let turn = 0; turn < 4 && spans.length < count; turn++) {
       spans.push(
         mk('chat gpt-4o-mini', SpanKind.CLIENT, rootId, turn * 900, 700, {
@@ -81,12 +90,22 @@ export function makeGenAiSpans(count: number, seed: number, baseNs: bigint = 1_7
           'gen_ai.response.finish_reasons': ['tool_calls'],
           'gen_ai.input.messages': JSON.stringify([
             { role: 'system', parts: [{ type: 'text', content: SYSTEM_PROMPT }] },
-            { role: 'user', parts: [{ type: 'text', content: `Where is my order #${1000 + run}? It was due ${turn + 2} days ago.` }] },
+            {
+              role: 'user',
+              parts: [{ type: 'text', content: `Where is my order #${1000 + run}? It was due ${turn + 2} days ago.` }],
+            },
           ]),
           'gen_ai.output.messages': JSON.stringify([
             {
               role: 'assistant',
-              parts: [{ type: 'tool_call', id: `call_${run}_${turn}`, name: 'lookup_order', arguments: { order_id: 1000 + run } }],
+              parts: [
+                {
+                  type: 'tool_call',
+                  id: `call_${run}_${turn}`,
+                  name: 'lookup_order',
+                  arguments: { order_id: 1000 + run },
+                },
+              ],
               finish_reason: 'tool_calls',
             },
           ]),

@@ -42,10 +42,16 @@ export async function sendSdkTrace(exporter: SpanExporter, service: string): Pro
     resource: resourceFromAttributes({ 'service.name': service, 'deployment.environment': 'test', 'host.cores': 2 }),
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
-  const tracer = provider.getTracer('loupe-test-scope', '1.2.3', { schemaUrl: 'https://opentelemetry.io/schemas/1.26.0' });
+  const tracer = provider.getTracer('loupe-test-scope', '1.2.3', {
+    schemaUrl: 'https://opentelemetry.io/schemas/1.26.0',
+  });
   const linkedTraceId = randomBytes(16).toString('hex');
   const linkedSpanId = randomBytes(8).toString('hex');
-  const root = tracer.startSpan('agent.run', { kind: SpanKind.SERVER, startTime: START, attributes: ALL_TYPES_ATTRIBUTES });
+  const root = tracer.startSpan('agent.run', {
+    kind: SpanKind.SERVER,
+    startTime: START,
+    attributes: ALL_TYPES_ATTRIBUTES,
+  });
   root.addEvent('user.message', { 'message.role': 'user', 'message.length': 12 }, [START[0], START[1] + 1000]);
   const child = tracer.startSpan(
     'llm.call',

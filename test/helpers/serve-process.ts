@@ -24,10 +24,27 @@ export interface ServeProcess {
 }
 
 /** Runs `loupe serve --json` as a separate process on free ports and waits for its ready line. */
-export function startServeProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+export function startServeProcess(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
-    [LOUPE_BIN, 'serve', '--json', '--data-dir', dataDir, '--otlp-http-port', '0', '--otlp-grpc-port', '0', '--ui-port', '0', ...extraArgs],
+    [
+      LOUPE_BIN,
+      'serve',
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--otlp-http-port',
+      '0',
+      '--otlp-grpc-port',
+      '0',
+      '--ui-port',
+      '0',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let stderr = '';

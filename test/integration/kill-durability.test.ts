@@ -61,7 +61,9 @@ describe('kill -9 during ingest', () => {
       const db = new Database(join(tmp.dir, DATABASE_FILE));
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const has = db.prepare<[string, string], number>('SELECT 1 FROM spans WHERE trace_id = ? AND span_id = ?').pluck();
+        const has = db
+          .prepare<[string, string], number>('SELECT 1 FROM spans WHERE trace_id = ? AND span_id = ?')
+          .pluck();
         const missing = load.acked.spanIds.filter((key) => {
           const [traceId, spanId] = key.split('/') as [string, string];
           return has.get(traceId, spanId) === undefined;
@@ -71,7 +73,9 @@ describe('kill -9 during ingest', () => {
         totalAcked += load.acked.spanIds.length;
         // Runs agree with their spans after the crash.
         const mismatched = db
-          .prepare('SELECT count(*) FROM runs r WHERE span_count != (SELECT count(*) FROM spans s WHERE s.trace_id = r.trace_id)')
+          .prepare(
+            'SELECT count(*) FROM runs r WHERE span_count != (SELECT count(*) FROM spans s WHERE s.trace_id = r.trace_id)',
+          )
           .pluck()
           .get();
         expect(mismatched).toBe(0);

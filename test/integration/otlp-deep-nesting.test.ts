@@ -38,9 +38,17 @@ function body(depth: number): string {
 }
 
 it('attribute values nested 20,000 levels deep get 400 with a reason, and the engine keeps serving', async () => {
-  const res = await fetch(`${t.otlpHttpUrl}/v1/traces`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(20_000) });
+  const res = await fetch(`${t.otlpHttpUrl}/v1/traces`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body(20_000),
+  });
   expect(res.status).toBe(400);
   expect(((await res.json()) as { message: string }).message).toContain('nested deeper than 64 levels');
-  const ok = await fetch(`${t.otlpHttpUrl}/v1/traces`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(10) });
+  const ok = await fetch(`${t.otlpHttpUrl}/v1/traces`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body(10),
+  });
   expect(ok.status).toBe(200);
 });

@@ -98,7 +98,11 @@ function expectFieldsIntact(detail: RunDetail, sent: SentTrace): void {
     'deployment.environment': 'test',
     'host.cores': 2,
   });
-  expect(root.scope).toMatchObject({ name: 'loupe-test-scope', version: '1.2.3', schemaUrl: 'https://opentelemetry.io/schemas/1.26.0' });
+  expect(root.scope).toMatchObject({
+    name: 'loupe-test-scope',
+    version: '1.2.3',
+    schemaUrl: 'https://opentelemetry.io/schemas/1.26.0',
+  });
   expect(child).toMatchObject({
     parentSpanId: sent.rootSpanId,
     name: 'llm.call',
@@ -128,12 +132,17 @@ describe('real OpenTelemetry JS exporters', () => {
   }
 
   it('the loupe CLI reads the same runs from the data dir', () => {
-    const out = execFileSync(process.execPath, ['bin/loupe.mjs', 'runs', '--json', '--data-dir', t.dataDir, '--limit', '100'], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/loupe.mjs', 'runs', '--json', '--data-dir', t.dataDir, '--limit', '100'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const runs = JSON.parse(out) as RunSummary[];
     expect(new Set(runs.map((r) => r.service))).toEqual(new Set(exporters.map((e) => `svc-${e.name}`)));
-    for (const r of runs) expect(r).toMatchObject({ name: 'agent.run', spanCount: 2, status: 'error', startNs: START_NS });
+    for (const r of runs)
+      expect(r).toMatchObject({ name: 'agent.run', spanCount: 2, status: 'error', startNs: START_NS });
   });
 });
 
@@ -166,7 +175,14 @@ describe('OTLP logs', () => {
             scopeSpans: [
               {
                 spans: [
-                  { traceId, spanId, name: 'chat gpt-4o', kind: 3, startTimeUnixNano: '1731622400000000000', endTimeUnixNano: '1731622401000000000' },
+                  {
+                    traceId,
+                    spanId,
+                    name: 'chat gpt-4o',
+                    kind: 3,
+                    startTimeUnixNano: '1731622400000000000',
+                    endTimeUnixNano: '1731622401000000000',
+                  },
                 ],
               },
             ],

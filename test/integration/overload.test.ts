@@ -14,7 +14,10 @@ afterAll(async () => {
 it('a burst beyond capacity gets 503 with Retry-After, and every acknowledged span is stored', async () => {
   const batches = Array.from({ length: 40 }, (_, i) => {
     const spans = makeGenAiSpans(128, 7_000 + i);
-    return { body: serializeSpans(spans), ids: spans.map((s) => `${s.spanContext().traceId}/${s.spanContext().spanId}`) };
+    return {
+      body: serializeSpans(spans),
+      ids: spans.map((s) => `${s.spanContext().traceId}/${s.spanContext().spanId}`),
+    };
   });
   const results = await Promise.all(
     batches.map(async (b) => {

@@ -15,14 +15,19 @@ Options:
   -h, --help       show this help`;
 
 export function runCommand(args: string[]): number {
-  const { values, positionals } = parseOptions(args, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, true);
+  const { values, positionals } = parseOptions(
+    args,
+    { 'data-dir': { type: 'string' }, json: { type: 'boolean' } },
+    true,
+  );
   if (values.help) {
     console.log(runHelp);
     return 0;
   }
   const traceId = positionals[0]?.toLowerCase();
   if (!traceId || positionals.length > 1) throw new CliError('give exactly one trace id: loupe run <traceId>', 2);
-  if (!/^[0-9a-f]{32}$/.test(traceId)) throw new CliError(`"${positionals[0]}" is not a trace id (32 hex characters)`, 2);
+  if (!/^[0-9a-f]{32}$/.test(traceId))
+    throw new CliError(`"${positionals[0]}" is not a trace id (32 hex characters)`, 2);
   const detail = withRunQueries(resolveDataDir(values['data-dir']), (q) => q.getRun(traceId), null);
   if (!detail) throw new CliError(`no run with trace id ${traceId}`);
   if (values.json) {
@@ -31,7 +36,9 @@ export function runCommand(args: string[]): number {
   }
   const { run } = detail;
   console.log(`${run.name}  (${run.service || 'unknown service'})`);
-  console.log(`trace ${run.traceId} · ${run.startTime} · ${formatDuration(run.durationMs)} · ${run.status} · ${run.spanCount} spans`);
+  console.log(
+    `trace ${run.traceId} · ${run.startTime} · ${formatDuration(run.durationMs)} · ${run.status} · ${run.spanCount} spans`,
+  );
   console.log('');
   for (const line of spanTreeLines(detail.spans)) console.log(line);
   return 0;

@@ -30,7 +30,9 @@ export function runsCommand(args: string[]): number {
     return 0;
   }
   if (runs.length === 0) {
-    console.log('No runs yet. Point an OpenTelemetry SDK at Loupe (OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318).');
+    console.log(
+      'No runs yet. Point an OpenTelemetry SDK at Loupe (OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318).',
+    );
     return 0;
   }
   const rows = runs.map((r) => [
@@ -49,7 +51,10 @@ export function runsCommand(args: string[]): number {
 export function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.min((r[i] ?? '').length, 48))));
   const line = (cells: string[]): string =>
-    cells.map((c, i) => (c.length > 48 ? `${c.slice(0, 47)}…` : c).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    cells
+      .map((c, i) => (c.length > 48 ? `${c.slice(0, 47)}…` : c).padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   for (const r of rows) console.log(line(r));
 }

@@ -51,7 +51,13 @@ export async function serveCommand(args: string[]): Promise<number | 'running'> 
   if (json) {
     for (const n of info.notices) log(n);
     console.log(
-      JSON.stringify({ uiUrl: info.uiUrl, otlpHttpUrl: info.otlpHttpUrl, otlpGrpcUrl: info.otlpGrpcUrl, dataDir: info.dataDir, token }),
+      JSON.stringify({
+        uiUrl: info.uiUrl,
+        otlpHttpUrl: info.otlpHttpUrl,
+        otlpGrpcUrl: info.otlpGrpcUrl,
+        dataDir: info.dataDir,
+        token,
+      }),
     );
   } else {
     for (const n of info.notices) console.log(`Note: ${n}`);

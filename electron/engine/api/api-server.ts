@@ -20,13 +20,21 @@ export interface ApiServerOptions {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
   res.end(JSON.stringify(body));
 }
 
 function sendError(res: ServerResponse, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): void {
   const body: ApiErrorBody = { error: { code, message } };
-  res.writeHead(httpStatusOf[code], { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...extra });
+  res.writeHead(httpStatusOf[code], {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...SECURITY_HEADERS,
+    ...extra,
+  });
   res.end(JSON.stringify(body));
 }
 

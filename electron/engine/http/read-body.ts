@@ -37,9 +37,7 @@ function decoderFor(encoding: string): Gunzip | Inflate | null {
     case 'deflate':
       return createInflate();
     default:
-      throw new BodyEncodingError(
-        `unsupported Content-Encoding "${encoding}" (use gzip, deflate or none)`,
-      );
+      throw new BodyEncodingError(`unsupported Content-Encoding "${encoding}" (use gzip, deflate or none)`);
   }
 }
 
@@ -49,7 +47,9 @@ function decoderFor(encoding: string): Gunzip | Inflate | null {
  * memory never holds more than the limit).
  */
 export function readBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMIT): Promise<Buffer> {
-  const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   const decoder = decoderFor(encoding);
   const declared = Number(req.headers['content-length']);
   if (decoder === null && Number.isFinite(declared) && declared > limit) {

@@ -5,7 +5,8 @@ import type { OtlpEncoding } from '../otlp/otlp-responses';
 import { ProtobufDecodeError } from '../otlp/protobuf-reader';
 import { partialSuccessMessage } from '../otlp/validate';
 import { prepareBatch } from './prepare-batch';
-import { type RowBatch, toRowBatch } from './row-batch';
+import type { InsertBatch } from '../store/insert-batch';
+import { toInsertBatch } from './to-insert-batch';
 
 export type StoredSignal = 'traces' | 'logs';
 
@@ -18,14 +19,18 @@ export class PayloadDecodeError extends Error {
 }
 
 export interface DecodedPayload {
-  rows: RowBatch;
+  rows: InsertBatch;
   /** Items left out as invalid (the valid ones are stored). */
   rejected: number;
   /** partial_success.error_message: rejection reasons and warnings, '' when all is well. */
   message: string;
 }
 
-function decode(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncoding): { traces?: DecodedTraces; logs?: DecodedLogs } {
+function decode(
+  signal: StoredSignal,
+  payload: Uint8Array,
+  encoding: OtlpEncoding,
+): { traces?: DecodedTraces; logs?: DecodedLogs } {
   const buf = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
   try {
     if (encoding === 'json') {
@@ -35,7 +40,9 @@ function decode(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncodin
     return signal === 'traces' ? { traces: decodeTracesProtobuf(buf) } : { logs: decodeLogsProtobuf(buf) };
   } catch (err) {
     if (err instanceof JsonDecodeError || err instanceof ProtobufDecodeError) {
-      throw new PayloadDecodeError(`could not decode the ${encoding === 'json' ? 'JSON' : 'protobuf'} payload: ${err.message}`);
+      throw new PayloadDecodeError(
+        `could not decode the ${encoding === 'json' ? 'JSON' : 'protobuf'} payload: ${err.message}`,
+      );
     }
     throw err;
   }
@@ -45,8 +52,13 @@ function decode(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncodin
 export function decodePayload(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncoding): DecodedPayload {
   const prepared = prepareBatch(decode(signal, payload, encoding));
   return {
-    rows: toRowBatch(prepared.batch),
+    rows: toInsertBatch(prepared.batch),
     rejected: prepared.rejected,
-    message: partialSuccessMessage(prepared.rejected, signal === 'traces' ? 'spans' : 'log records', prepared.reasons, prepared.warnings),
+    message: partialSuccessMessage(
+      prepared.rejected,
+      signal === 'traces' ? 'spans' : 'log records',
+      prepared.reasons,
+      prepared.warnings,
+    ),
   };
 }

@@ -37,7 +37,10 @@ export class DecodePool {
   private nextId = 1;
   private turn = 0;
 
-  constructor(threads: number = Math.max(1, Math.min(4, availableParallelism() - 1)), private readonly onError: (err: unknown) => void = () => {}) {
+  constructor(
+    threads: number = Math.max(1, Math.min(4, availableParallelism() - 1)),
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {
     for (let i = 0; i < threads; i++) {
       try {
         const w = startWorkerThread(import.meta.url, 'decode-worker');

@@ -39,9 +39,7 @@ class JsonReader {
     const v = obj[camel];
     if (v !== undefined) return v;
     if (snake !== undefined && obj[snake] !== undefined) {
-      this.warnings.add(
-        `snake_case key "${snake}" accepted; OTLP JSON requires lowerCamelCase ("${camel}")`,
-      );
+      this.warnings.add(`snake_case key "${snake}" accepted; OTLP JSON requires lowerCamelCase ("${camel}")`);
       return obj[snake];
     }
     return undefined;
@@ -137,7 +135,8 @@ class JsonReader {
   }
 
   anyValue(v: unknown, depth = 0): AttrValue {
-    if (depth > MAX_VALUE_DEPTH) throw new JsonDecodeError(`attribute values nested deeper than ${MAX_VALUE_DEPTH} levels`);
+    if (depth > MAX_VALUE_DEPTH)
+      throw new JsonDecodeError(`attribute values nested deeper than ${MAX_VALUE_DEPTH} levels`);
     if (v === undefined || v === null || typeof v !== 'object' || Array.isArray(v)) return null;
     const o = v as Json;
     if ('stringValue' in o || 'string_value' in o) return this.string(o, 'stringValue', 'string_value');

@@ -45,11 +45,7 @@ export function decodeLogsProtobuf(buf: Buffer): DecodedLogs {
 }
 
 /** ResourceSpans / ResourceLogs: 1 resource, 2 scope_spans|scope_logs, 3 schema_url. */
-function readResourceGroups<T>(
-  r: ProtobufReader,
-  out: ScopeGroup<T>[],
-  readItem: (r: ProtobufReader) => T,
-): void {
+function readResourceGroups<T>(r: ProtobufReader, out: ScopeGroup<T>[], readItem: (r: ProtobufReader) => T): void {
   let resource: DecodedResource = emptyResource();
   const scopeReaders: ProtobufReader[] = [];
   let schemaUrl = '';
@@ -374,7 +370,8 @@ function readKeyValue(r: ProtobufReader, into: Attributes, depth = 0): void {
  * 6 kvlist (KeyValueList: 1 values), 7 bytes.
  */
 function readAnyValue(r: ProtobufReader, depth = 0): AttrValue {
-  if (depth > MAX_VALUE_DEPTH) throw new ProtobufDecodeError(`attribute values nested deeper than ${MAX_VALUE_DEPTH} levels`);
+  if (depth > MAX_VALUE_DEPTH)
+    throw new ProtobufDecodeError(`attribute values nested deeper than ${MAX_VALUE_DEPTH} levels`);
   let value: AttrValue = null;
   while (!r.done) {
     const t = r.tag();

@@ -97,7 +97,8 @@ export const MAX_VALUE_DEPTH = 64;
  * change the object's prototype and silently drop the attribute).
  */
 export function setAttribute(into: Attributes, key: string, value: AttrValue): void {
-  if (key === '__proto__') Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
   else into[key] = value;
 }
 

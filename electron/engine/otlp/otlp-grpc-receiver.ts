@@ -37,7 +37,10 @@ export interface OtlpGrpcOptions {
 function errorStatus(err: unknown): { code: grpc.status; details: string } | null {
   const kind = classifyExportError(err);
   if (kind === null) return null;
-  return { code: kind === 'invalid' ? grpc.status.INVALID_ARGUMENT : grpc.status.UNAVAILABLE, details: (err as Error).message };
+  return {
+    code: kind === 'invalid' ? grpc.status.INVALID_ARGUMENT : grpc.status.UNAVAILABLE,
+    details: (err as Error).message,
+  };
 }
 
 /** Creates the OTLP/gRPC server (TraceService, LogsService and MetricsService Export); not yet bound. */
@@ -51,7 +54,9 @@ export function createOtlpGrpcServer(opts: OtlpGrpcOptions): grpc.Server {
         callback({ code: grpc.status.UNAVAILABLE, details: BUSY_MESSAGE });
         return;
       }
-      withAdmission(opts.pipeline, call.request.length, () => exportPayload(opts.pipeline, signal, call.request, 'protobuf')).then(
+      withAdmission(opts.pipeline, call.request.length, () =>
+        exportPayload(opts.pipeline, signal, call.request, 'protobuf'),
+      ).then(
         (outcome) => callback(null, exportResponse(signal, outcome.rejected, outcome.message, 'protobuf')),
         (err: unknown) => {
           const status = errorStatus(err);

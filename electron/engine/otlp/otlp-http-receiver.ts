@@ -68,7 +68,9 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers)) {
-      sendText(res, 403, 'Host not allowed: Loupe only answers requests addressed to localhost', { Connection: 'close' });
+      sendText(res, 403, 'Host not allowed: Loupe only answers requests addressed to localhost', {
+        Connection: 'close',
+      });
       return;
     }
     const path = (req.url ?? '/').split('?')[0]!;

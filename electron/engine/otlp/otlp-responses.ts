@@ -30,15 +30,12 @@ function varintField(field: number, value: number): Buffer {
   return Buffer.from([...varint(field << 3), ...varint(value)]);
 }
 
-export function exportResponse(
-  signal: OtlpSignal,
-  rejected: number,
-  message: string,
-  encoding: OtlpEncoding,
-): Buffer {
+export function exportResponse(signal: OtlpSignal, rejected: number, message: string, encoding: OtlpEncoding): Buffer {
   const partial = rejected > 0 || message !== '';
   if (encoding === 'json') {
-    const body = partial ? { partialSuccess: { [REJECTED_FIELD[signal]]: String(rejected), errorMessage: message } } : {};
+    const body = partial
+      ? { partialSuccess: { [REJECTED_FIELD[signal]]: String(rejected), errorMessage: message } }
+      : {};
     return Buffer.from(JSON.stringify(body));
   }
   if (!partial) return Buffer.alloc(0);

@@ -139,7 +139,9 @@ export class ProtobufReader {
     const n = this.len();
     const start = this.pos;
     this.pos += n;
-    return fastSlices ? fastSlices.utf8Slice.call(this.buf, start, start + n) : this.buf.toString('utf8', start, start + n);
+    return fastSlices
+      ? fastSlices.utf8Slice.call(this.buf, start, start + n)
+      : this.buf.toString('utf8', start, start + n);
   }
 
   /** Bytes as a lowercase hex string (trace and span ids). */
@@ -147,7 +149,9 @@ export class ProtobufReader {
     const n = this.len();
     const start = this.pos;
     this.pos += n;
-    return fastSlices ? fastSlices.hexSlice.call(this.buf, start, start + n) : this.buf.toString('hex', start, start + n);
+    return fastSlices
+      ? fastSlices.hexSlice.call(this.buf, start, start + n)
+      : this.buf.toString('hex', start, start + n);
   }
 
   bytesBase64(): string {

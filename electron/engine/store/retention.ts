@@ -34,9 +34,10 @@ export class Retention {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       expired: db
-        .prepare<{ cutoffMs: number; limit: number }, string>(
-          'SELECT trace_id FROM runs WHERE last_received_at_ms < @cutoffMs ORDER BY last_received_at_ms LIMIT @limit',
-        )
+        .prepare<
+          { cutoffMs: number; limit: number },
+          string
+        >('SELECT trace_id FROM runs WHERE last_received_at_ms < @cutoffMs ORDER BY last_received_at_ms LIMIT @limit')
         .pluck(),
       countRuns: db.prepare<[], number>('SELECT count(*) FROM runs').pluck(),
       oldest: db
@@ -88,10 +89,18 @@ export class Retention {
     let logsDeleted = 0;
     if (policy.maxAgeDays > 0) {
       const cutoffMs = nowMs - policy.maxAgeDays * MS_PER_DAY;
-      for (let ids = this.stmts.expired.all({ cutoffMs, limit: BATCH }); ids.length > 0; ids = this.stmts.expired.all({ cutoffMs, limit: BATCH })) {
+      for (
+        let ids = this.stmts.expired.all({ cutoffMs, limit: BATCH });
+        ids.length > 0;
+        ids = this.stmts.expired.all({ cutoffMs, limit: BATCH })
+      ) {
         runsDeleted += this.deleteRuns(ids);
       }
-      for (let ids = this.stmts.orphanLogs.all({ cutoffMs, limit: LOG_BATCH }); ids.length > 0; ids = this.stmts.orphanLogs.all({ cutoffMs, limit: LOG_BATCH })) {
+      for (
+        let ids = this.stmts.orphanLogs.all({ cutoffMs, limit: LOG_BATCH });
+        ids.length > 0;
+        ids = this.stmts.orphanLogs.all({ cutoffMs, limit: LOG_BATCH })
+      ) {
         logsDeleted += this.deleteLogIdsTx(ids);
       }
     }

@@ -23,7 +23,10 @@ export class RunQueries {
   constructor(db: Database.Database) {
     this.stmts = {
       newest: db
-        .prepare<{ limit: number }, DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY start_ns DESC, trace_id DESC LIMIT @limit`)
+        .prepare<
+          { limit: number },
+          DbRunRow
+        >(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY start_ns DESC, trace_id DESC LIMIT @limit`)
         .safeIntegers(true),
       newestBefore: db
         .prepare<{ limit: number; startNs: bigint; traceId: string }, DbRunRow>(
@@ -32,9 +35,7 @@ export class RunQueries {
            ORDER BY start_ns DESC, trace_id DESC LIMIT @limit`,
         )
         .safeIntegers(true),
-      run: db
-        .prepare<[string], DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE trace_id = ?`)
-        .safeIntegers(true),
+      run: db.prepare<[string], DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE trace_id = ?`).safeIntegers(true),
       spans: db
         .prepare<[string], DbSpanRow>('SELECT * FROM spans WHERE trace_id = ? ORDER BY start_ns, id')
         .safeIntegers(true),

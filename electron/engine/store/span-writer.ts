@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { type LogRow, type ResourceRow, type RowBatch, type ScopeRow, type SpanRow, rowCount } from '../ingest/row-batch';
+import {
+  type InsertBatch,
+  type LogInsert,
+  type ResourceInsert,
+  type ScopeInsert,
+  type SpanInsert,
+  insertCount,
+} from './insert-batch';
 
 /** The write queue is full: the sender should retry later (HTTP 503 + Retry-After, gRPC UNAVAILABLE). */
 export class QueueFullError extends Error {
@@ -33,7 +40,7 @@ export interface SpanWriterOptions {
 }
 
 interface Pending {
-  batch: RowBatch;
+  batch: InsertBatch;
   items: number;
   resolve: (r: WriteResult) => void;
   reject: (e: Error) => void;
@@ -75,10 +82,7 @@ export class SpanWriter {
   private readonly stmts;
   private readonly writeAll: (pending: Pending[]) => WriteResult[];
 
-  constructor(
-    db: Database.Database,
-    options: SpanWriterOptions = {},
-  ) {
+  constructor(db: Database.Database, options: SpanWriterOptions = {}) {
     this.maxQueuedItems = options.maxQueuedItems ?? 50_000;
     this.onCommit = options.onCommit ?? (() => {});
     this.now = options.now ?? Date.now;
@@ -134,8 +138,8 @@ export class SpanWriter {
   }
 
   /** Queues a batch; resolves after it is committed. Throws QueueFullError when the queue is full. */
-  write(batch: RowBatch): Promise<WriteResult> {
-    const items = rowCount(batch);
+  write(batch: InsertBatch): Promise<WriteResult> {
+    const items = insertCount(batch);
     if (this.isFull(items)) return Promise.reject(new QueueFullError());
     if (items === 0) return Promise.resolve({ insertedSpans: 0, insertedLogs: 0, traceIds: [] });
     return new Promise<WriteResult>((resolve, reject) => {
@@ -184,7 +188,9 @@ export class SpanWriter {
       this.resourceIds.clear();
       this.scopeIds.clear();
       if (pending.length > 1) return false;
-      pending[0]!.reject(new StorageError(`could not write to the database: ${(err as Error).message}`, { cause: err }));
+      pending[0]!.reject(
+        new StorageError(`could not write to the database: ${(err as Error).message}`, { cause: err }),
+      );
       return true;
     }
     pending.forEach((p, i) => {
@@ -224,7 +230,7 @@ export class SpanWriter {
     return results;
   }
 
-  private writeBatch(batch: RowBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {
+  private writeBatch(batch: InsertBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {
     let insertedSpans = 0;
     let insertedLogs = 0;
     const traceIds = new Set<string>();
@@ -251,7 +257,7 @@ export class SpanWriter {
     return { insertedSpans, insertedLogs, traceIds: [...traceIds] };
   }
 
-  private insertSpan(s: SpanRow, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
+  private insertSpan(s: SpanInsert, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
     return (
       this.stmts.insertSpan.run(
         s.traceId,
@@ -278,7 +284,7 @@ export class SpanWriter {
     );
   }
 
-  private insertLog(l: LogRow, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
+  private insertLog(l: LogInsert, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
     return (
       this.stmts.insertLog.run(
         l.traceId,
@@ -300,7 +306,7 @@ export class SpanWriter {
     );
   }
 
-  private resourceId(r: ResourceRow): bigint {
+  private resourceId(r: ResourceInsert): bigint {
     return this.idFor(this.resourceIds, r.hash, () => {
       this.stmts.insertResource.run({
         hash: r.hash,
@@ -313,7 +319,7 @@ export class SpanWriter {
     });
   }
 
-  private scopeId(s: ScopeRow): bigint {
+  private scopeId(s: ScopeInsert): bigint {
     return this.idFor(this.scopeIds, s.hash, () => {
       this.stmts.insertScope.run({
         hash: s.hash,
@@ -337,7 +343,7 @@ export class SpanWriter {
   }
 }
 
-function foldIntoRun(runs: Map<string, RunDelta>, s: SpanRow, service: string, batch: RowBatch): void {
+function foldIntoRun(runs: Map<string, RunDelta>, s: SpanInsert, service: string, batch: InsertBatch): void {
   const isRoot = s.parentSpanId === '';
   const error = s.statusCode === 2 ? 1 : 0;
   const d = runs.get(s.traceId);

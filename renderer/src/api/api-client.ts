@@ -78,9 +78,7 @@ async function readApiError(response: Response): Promise<ApiError> {
 }
 
 function codeForStatus(status: number): ApiErrorCode {
-  const match = (Object.keys(httpStatusOf) as ApiErrorCode[]).find(
-    (code) => httpStatusOf[code] === status,
-  );
+  const match = (Object.keys(httpStatusOf) as ApiErrorCode[]).find((code) => httpStatusOf[code] === status);
   return match ?? (status >= 500 ? 'internal' : 'bad_request');
 }
 

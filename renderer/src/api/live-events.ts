@@ -26,8 +26,7 @@ const decoders: PayloadDecoders = {
     const traceIds = value.traceIds.filter((id): id is string => typeof id === 'string');
     return { traceIds };
   },
-  hello: (value) =>
-    isRecord(value) && typeof value.version === 'string' ? { version: value.version } : null,
+  hello: (value) => (isRecord(value) && typeof value.version === 'string' ? { version: value.version } : null),
 };
 
 /**
@@ -136,11 +135,7 @@ export class LiveEventStream {
     }
   }
 
-  private async readStream(
-    body: ReadableStream<Uint8Array>,
-    parser: SseParser,
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async readStream(body: ReadableStream<Uint8Array>, parser: SseParser, signal: AbortSignal): Promise<void> {
     const reader = body.getReader();
     const decoder = new TextDecoder();
     const cancel = () => {

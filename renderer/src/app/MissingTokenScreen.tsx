@@ -4,12 +4,9 @@ export function MissingTokenScreen() {
       <div className="missing-token__card">
         <h1>Loupe</h1>
         <p>
-          This page needs the link printed by <code>loupe serve</code> (it carries an access
-          token).
+          This page needs the link printed by <code>loupe serve</code> (it carries an access token).
         </p>
-        <p className="muted">
-          Open that link in this browser; the token is then kept for this tab only.
-        </p>
+        <p className="muted">Open that link in this browser; the token is then kept for this tab only.</p>
       </div>
     </main>
   );

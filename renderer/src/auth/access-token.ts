@@ -10,11 +10,7 @@ export function takeAccessToken(win: Window = window): string | null {
   const { token, remainingHash } = splitTokenFromHash(win.location.hash);
   if (token === null) return readStoredToken(win);
   storeToken(win, token);
-  win.history.replaceState(
-    win.history.state,
-    '',
-    `${win.location.pathname}${win.location.search}${remainingHash}`,
-  );
+  win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}${remainingHash}`);
   return token;
 }
 

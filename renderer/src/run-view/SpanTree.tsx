@@ -53,24 +53,14 @@ export function SpanTree({ spans }: { spans: readonly SpanRecord[] }) {
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (row === undefined) return null;
-          return (
-            <SpanRow key={item.key} row={row} top={item.start - HEADER_HEIGHT} rowIndex={item.index + 2} />
-          );
+          return <SpanRow key={item.key} row={row} top={item.start - HEADER_HEIGHT} rowIndex={item.index + 2} />;
         })}
       </div>
     </div>
   );
 }
 
-const SpanRow = memo(function SpanRow({
-  row,
-  top,
-  rowIndex,
-}: {
-  row: SpanTreeRow;
-  top: number;
-  rowIndex: number;
-}) {
+const SpanRow = memo(function SpanRow({ row, top, rowIndex }: { row: SpanTreeRow; top: number; rowIndex: number }) {
   const { span, depth } = row;
   const isError = span.statusCode === STATUS_ERROR;
   return (
@@ -99,10 +89,7 @@ const SpanRow = memo(function SpanRow({
         {formatDuration(span.durationMs)}
       </div>
       <div role="gridcell" className="cell span-row__track">
-        <div
-          className="span-row__bar"
-          style={{ left: percent(row.offsetRatio), width: percent(row.widthRatio) }}
-        />
+        <div className="span-row__bar" style={{ left: percent(row.offsetRatio), width: percent(row.widthRatio) }} />
       </div>
     </div>
   );

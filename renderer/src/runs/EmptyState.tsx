@@ -11,8 +11,7 @@ const RECIPES: readonly Recipe[] = [
   {
     id: 'python',
     title: 'Python',
-    install:
-      'pip install opentelemetry-distro opentelemetry-exporter-otlp\nopentelemetry-bootstrap -a install',
+    install: 'pip install opentelemetry-distro opentelemetry-exporter-otlp\nopentelemetry-bootstrap -a install',
     run: 'opentelemetry-instrument python agent.py',
   },
   {
@@ -24,10 +23,9 @@ const RECIPES: readonly Recipe[] = [
 ];
 
 function envVarsFor(otlpHttpUrl: string): string {
-  return [
-    `export OTEL_EXPORTER_OTLP_ENDPOINT=${otlpHttpUrl}`,
-    'export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf',
-  ].join('\n');
+  return [`export OTEL_EXPORTER_OTLP_ENDPOINT=${otlpHttpUrl}`, 'export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf'].join(
+    '\n',
+  );
 }
 
 /** Shown while no run has arrived: how to point an agent's OpenTelemetry exporter here. */
@@ -37,8 +35,8 @@ export function EmptyState({ otlpHttpUrl }: { otlpHttpUrl: string | null }) {
     <div className="empty-state" data-testid="empty-state">
       <h2 className="empty-state__title">No runs yet</h2>
       <p className="empty-state__lead">
-        Send your agent&apos;s OpenTelemetry traces to Loupe; each trace shows up here as a run the
-        moment its spans arrive.
+        Send your agent&apos;s OpenTelemetry traces to Loupe; each trace shows up here as a run the moment its spans
+        arrive.
       </p>
 
       <div className="empty-state__endpoint">

@@ -16,14 +16,7 @@ interface RunRowProps {
   onOpen: (traceId: string) => void;
 }
 
-export const RunRow = memo(function RunRow({
-  run,
-  top,
-  height,
-  rowIndex,
-  selected,
-  onOpen,
-}: RunRowProps) {
+export const RunRow = memo(function RunRow({ run, top, height, rowIndex, selected, onOpen }: RunRowProps) {
   return (
     <div
       id={runRowId(run.traceId)}

@@ -26,14 +26,7 @@ interface RunsTableProps {
 
 const traceIdOf = (run: RunSummary) => run.traceId;
 
-export function RunsTable({
-  list,
-  active,
-  selectedTraceId,
-  onSelect,
-  onOpen,
-  otlpHttpUrl,
-}: RunsTableProps) {
+export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otlpHttpUrl }: RunsTableProps) {
   const { runs, state } = list;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -41,7 +41,17 @@ describe('compareNanos', () => {
   });
 
   it('works as a sort comparator and agrees with BigInt ordering', () => {
-    const values = ['1700000000000000002', '10', '9', '0', '1700000000000000001', '0009', '9007199254740993', '9007199254740992', '100'];
+    const values = [
+      '1700000000000000002',
+      '10',
+      '9',
+      '0',
+      '1700000000000000001',
+      '0009',
+      '9007199254740993',
+      '9007199254740992',
+      '100',
+    ];
     const sorted = [...values].sort(compareNanos);
     const byBigInt = [...values].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : BigInt(x) > BigInt(y) ? 1 : 0));
     expect(sorted.map((v) => BigInt(v))).toEqual(byBigInt.map((v) => BigInt(v)));

@@ -19,7 +19,9 @@ it('a taken default port falls back to a free one and says so in plain words', a
   servers.push(s);
   const bound = await bindWithFallback({ label: 'OTLP/HTTP', port: taken, isDefault: true }, (p) => listenHttp(s, p));
   expect(bound.port).not.toBe(taken);
-  expect(bound.notice).toBe(`The default OTLP/HTTP port ${taken} is taken by another program, so Loupe is listening on ${bound.port} instead.`);
+  expect(bound.notice).toBe(
+    `The default OTLP/HTTP port ${taken} is taken by another program, so Loupe is listening on ${bound.port} instead.`,
+  );
 });
 
 it('a taken port the user chose is an error that names it', async () => {

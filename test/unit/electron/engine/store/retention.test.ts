@@ -4,7 +4,7 @@ import { Retention } from '../../../../../electron/engine/store/retention';
 import { RunQueries } from '../../../../../electron/engine/store/run-queries';
 import { SpanWriter } from '../../../../../electron/engine/store/span-writer';
 import { emptyResource, emptyScope } from '../../../../../electron/engine/otlp/model';
-import { toRowBatch } from '../../../../../electron/engine/ingest/row-batch';
+import { toInsertBatch } from '../../../../../electron/engine/ingest/to-insert-batch';
 import { batchOf, decodedSpan } from '../../../../helpers/decoded-span';
 import { makeTempDir } from '../../../../helpers/temp-dir';
 
@@ -24,7 +24,17 @@ it('prunes whole runs by receive age and then by size, oldest first, and gives t
     receivedAt = NOW_MS - (40 - r) * DAY_MS; // runs 0..9 were received more than 30 days ago
     // The sender's clock says 1970 for every run: age is judged by when Loupe received them.
     await writer.write(
-      batchOf(Array.from({ length: 5 }, (_, i) => decodedSpan({ traceId: traceIdOf(r), spanId: (i + 1).toString(16).padStart(16, '0'), startNs: 1n, endNs: 2n, attributes: { big } }))),
+      batchOf(
+        Array.from({ length: 5 }, (_, i) =>
+          decodedSpan({
+            traceId: traceIdOf(r),
+            spanId: (i + 1).toString(16).padStart(16, '0'),
+            startNs: 1n,
+            endNs: 2n,
+            attributes: { big },
+          }),
+        ),
+      ),
     );
   }
   const retention = new Retention(db);
@@ -41,7 +51,9 @@ it('prunes whole runs by receive age and then by size, oldest first, and gives t
   // Oldest went first: the newest run is still there, and no run lost only some of its spans.
   expect(left.map((r) => r.traceId)).toContain(traceIdOf(29));
   for (const run of left) expect(q.getRun(run.traceId)!.spans).toHaveLength(5);
-  expect(db.prepare('SELECT count(*) FROM spans WHERE trace_id NOT IN (SELECT trace_id FROM runs)').pluck().get()).toBe(0);
+  expect(db.prepare('SELECT count(*) FROM spans WHERE trace_id NOT IN (SELECT trace_id FROM runs)').pluck().get()).toBe(
+    0,
+  );
   db.close();
 });
 
@@ -63,11 +75,20 @@ it('log records without a run are pruned by age, and first when over the size ca
     flags: 0,
   });
   const logBatch = (from: number, n: number) =>
-    toRowBatch({ spanGroups: [], logGroups: [{ resource: emptyResource(), scope: emptyScope(), items: Array.from({ length: n }, (_, i) => log(from + i)) }], origin: 'live', source: null });
+    toInsertBatch({
+      spanGroups: [],
+      logGroups: [
+        { resource: emptyResource(), scope: emptyScope(), items: Array.from({ length: n }, (_, i) => log(from + i)) },
+      ],
+      origin: 'live',
+      source: null,
+    });
   await writer.write(logBatch(0, 10)); // old
   receivedAt = NOW_MS;
   await writer.write(logBatch(100, 40)); // recent, and most of the database
-  await writer.write(batchOf([decodedSpan({ traceId: traceIdOf(1), spanId: '01'.repeat(8), attributes: { big: 'x'.repeat(20_000) } })]));
+  await writer.write(
+    batchOf([decodedSpan({ traceId: traceIdOf(1), spanId: '01'.repeat(8), attributes: { big: 'x'.repeat(20_000) } })]),
+  );
   const retention = new Retention(db);
   expect(retention.prune({ maxBytes: 1e12, maxAgeDays: 30 }, NOW_MS).logsDeleted).toBe(10);
   const r = retention.prune({ maxBytes: Math.floor(retention.usedBytes() / 2), maxAgeDays: 30 }, NOW_MS);

@@ -23,15 +23,70 @@ describe('SpanWriter', () => {
   it('maintains a run incrementally when spans arrive out of order across requests', async () => {
     const writer = new SpanWriter(db);
     const q = new RunQueries(db);
-    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8), parentSpanId: '01'.repeat(8), name: 'child late', startNs: 5n, endNs: 9n })]));
-    expect(q.listRuns(10)[0]).toMatchObject({ name: 'child late', hasRoot: false, spanCount: 1, startNs: '5', endNs: '9' });
-    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '03'.repeat(8), parentSpanId: '01'.repeat(8), name: 'child early', startNs: 3n, endNs: 4n, statusCode: 2 })]));
-    expect(q.listRuns(10)[0]).toMatchObject({ name: 'child early', spanCount: 2, errorCount: 1, status: 'error', startNs: '3' });
-    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8), name: 'root', startNs: 4n, endNs: 20n })], 'root-svc'));
+    await writer.write(
+      batchOf([
+        decodedSpan({
+          traceId: T,
+          spanId: '02'.repeat(8),
+          parentSpanId: '01'.repeat(8),
+          name: 'child late',
+          startNs: 5n,
+          endNs: 9n,
+        }),
+      ]),
+    );
+    expect(q.listRuns(10)[0]).toMatchObject({
+      name: 'child late',
+      hasRoot: false,
+      spanCount: 1,
+      startNs: '5',
+      endNs: '9',
+    });
+    await writer.write(
+      batchOf([
+        decodedSpan({
+          traceId: T,
+          spanId: '03'.repeat(8),
+          parentSpanId: '01'.repeat(8),
+          name: 'child early',
+          startNs: 3n,
+          endNs: 4n,
+          statusCode: 2,
+        }),
+      ]),
+    );
+    expect(q.listRuns(10)[0]).toMatchObject({
+      name: 'child early',
+      spanCount: 2,
+      errorCount: 1,
+      status: 'error',
+      startNs: '3',
+    });
+    await writer.write(
+      batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8), name: 'root', startNs: 4n, endNs: 20n })], 'root-svc'),
+    );
     // The root names the run even though it started after a child; later spans do not rename it.
-    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '04'.repeat(8), parentSpanId: '01'.repeat(8), name: 'first', startNs: 1n, endNs: 2n })]));
+    await writer.write(
+      batchOf([
+        decodedSpan({
+          traceId: T,
+          spanId: '04'.repeat(8),
+          parentSpanId: '01'.repeat(8),
+          name: 'first',
+          startNs: 1n,
+          endNs: 2n,
+        }),
+      ]),
+    );
     expect(q.listRuns(10)).toHaveLength(1);
-    expect(q.listRuns(10)[0]).toMatchObject({ name: 'root', service: 'root-svc', hasRoot: true, spanCount: 4, startNs: '1', endNs: '20' });
+    expect(q.listRuns(10)[0]).toMatchObject({
+      name: 'root',
+      service: 'root-svc',
+      hasRoot: true,
+      spanCount: 4,
+      startNs: '1',
+      endNs: '20',
+    });
   });
 
   it('stores a retried span once and does not count it again', async () => {
@@ -46,9 +101,17 @@ describe('SpanWriter', () => {
 
   it('keeps nanosecond times beyond 2^53 exactly', async () => {
     const writer = new SpanWriter(db);
-    await writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8), startNs: 1731622400123456789n, endNs: 1731622400123456791n })]));
+    await writer.write(
+      batchOf([
+        decodedSpan({ traceId: T, spanId: '01'.repeat(8), startNs: 1731622400123456789n, endNs: 1731622400123456791n }),
+      ]),
+    );
     const run = new RunQueries(db).getRun(T)!;
-    expect(run.spans[0]).toMatchObject({ startNs: '1731622400123456789', endNs: '1731622400123456791', durationMs: 0.000002 });
+    expect(run.spans[0]).toMatchObject({
+      startNs: '1731622400123456789',
+      endNs: '1731622400123456791',
+      durationMs: 0.000002,
+    });
   });
 
   it('batches concurrent requests into one commit and reports changed runs after it', async () => {
@@ -66,7 +129,9 @@ describe('SpanWriter', () => {
   it('refuses new work with QueueFullError when the queue is full, and accepts it again after the commit', async () => {
     const writer = new SpanWriter(db, { maxQueuedItems: 3 });
     const spans = (from: number, n: number) =>
-      Array.from({ length: n }, (_, i) => decodedSpan({ traceId: T, spanId: (from + i + 1).toString(16).padStart(16, '0') }));
+      Array.from({ length: n }, (_, i) =>
+        decodedSpan({ traceId: T, spanId: (from + i + 1).toString(16).padStart(16, '0') }),
+      );
     const first = writer.write(batchOf(spans(0, 3)));
     await expect(writer.write(batchOf(spans(3, 1)))).rejects.toBeInstanceOf(QueueFullError);
     await first;
@@ -75,16 +140,25 @@ describe('SpanWriter', () => {
 
   it('a request the database refuses fails alone with StorageError; requests batched with it are stored', async () => {
     const writer = new SpanWriter(db);
-    db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON spans WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk is full'); END`);
+    db.exec(
+      `CREATE TRIGGER fail_on_boom BEFORE INSERT ON spans WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk is full'); END`,
+    );
     const ok = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })]));
-    const bad = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8), name: 'boom' }), decodedSpan({ traceId: T, spanId: '03'.repeat(8) })]));
+    const bad = writer.write(
+      batchOf([
+        decodedSpan({ traceId: T, spanId: '02'.repeat(8), name: 'boom' }),
+        decodedSpan({ traceId: T, spanId: '03'.repeat(8) }),
+      ]),
+    );
     await expect(bad).rejects.toBeInstanceOf(StorageError);
     await expect(ok).resolves.toMatchObject({ insertedSpans: 1 });
     // Nothing of the refused request was stored, not even its valid span.
     expect(db.prepare('SELECT span_id FROM spans').pluck().all()).toEqual(['01'.repeat(8)]);
     expect(new RunQueries(db).listRuns(10)[0]!.spanCount).toBe(1);
     db.exec('DROP TRIGGER fail_on_boom');
-    await expect(writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8) })]))).resolves.toMatchObject({ insertedSpans: 1 });
+    await expect(writer.write(batchOf([decodedSpan({ traceId: T, spanId: '02'.repeat(8) })]))).resolves.toMatchObject({
+      insertedSpans: 1,
+    });
     await writer.drain();
   });
 });
@@ -93,7 +167,9 @@ describe('RunQueries.listRuns paging', () => {
   it('pages through runs that share a start time without skipping or repeating any', async () => {
     const writer = new SpanWriter(db);
     const ids = Array.from({ length: 7 }, (_, i) => (i + 1).toString(16).padStart(32, '0'));
-    await writer.write(batchOf(ids.map((traceId) => decodedSpan({ traceId, spanId: '01'.repeat(8), startNs: 5n, endNs: 6n }))));
+    await writer.write(
+      batchOf(ids.map((traceId) => decodedSpan({ traceId, spanId: '01'.repeat(8), startNs: 5n, endNs: 6n }))),
+    );
     const q = new RunQueries(db);
     const seen: string[] = [];
     let page = q.listRuns(3);

@@ -60,11 +60,15 @@ describe('SseParser', () => {
 
   it('skips comment lines (pings) anywhere, including between data lines', () => {
     expect(parseAll(': ping\n\n')).toEqual([]);
-    expect(parseAll(':\n', 'data: a\n: keep-alive\ndata: b\n\n')).toEqual([{ event: 'message', data: 'a\nb', id: null }]);
+    expect(parseAll(':\n', 'data: a\n: keep-alive\ndata: b\n\n')).toEqual([
+      { event: 'message', data: 'a\nb', id: null },
+    ]);
   });
 
   it('ignores unknown fields and field names are case-sensitive', () => {
-    expect(parseAll('foo: bar\nData: nope\nEVENT: x\ndata: yes\n\n')).toEqual([{ event: 'message', data: 'yes', id: null }]);
+    expect(parseAll('foo: bar\nData: nope\nEVENT: x\ndata: yes\n\n')).toEqual([
+      { event: 'message', data: 'yes', id: null },
+    ]);
   });
 
   it('accepts LF, CR and CRLF line endings, also mixed', () => {

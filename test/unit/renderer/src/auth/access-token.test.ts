@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hasAccessTokenInHash, splitTokenFromHash, takeAccessToken } from '../../../../../renderer/src/auth/access-token';
+import {
+  hasAccessTokenInHash,
+  splitTokenFromHash,
+  takeAccessToken,
+} from '../../../../../renderer/src/auth/access-token';
 
 describe('splitTokenFromHash', () => {
   it('takes a lone token and leaves no hash', () => {
@@ -44,7 +48,10 @@ describe('splitTokenFromHash', () => {
   });
 
   it('lets the last non-empty token win and removes every token part', () => {
-    expect(splitTokenFromHash('#token=first&token=second&/run/x')).toEqual({ token: 'second', remainingHash: '#/run/x' });
+    expect(splitTokenFromHash('#token=first&token=second&/run/x')).toEqual({
+      token: 'second',
+      remainingHash: '#/run/x',
+    });
     expect(splitTokenFromHash('#token=first&token=')).toEqual({ token: 'first', remainingHash: '' });
   });
 });

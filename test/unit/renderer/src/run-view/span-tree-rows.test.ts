@@ -5,7 +5,13 @@ import type { SpanRecord } from '../../../../../shared/domain/run';
 const BASE = 1_700_000_000_000_000_000n; // beyond 2^53: only exact string arithmetic keeps the ns
 
 /** A span starting `start` ms and ending `end` ms after BASE. */
-function span(spanId: string, parentSpanId: string, start: number, end: number, extra: Partial<SpanRecord> = {}): SpanRecord {
+function span(
+  spanId: string,
+  parentSpanId: string,
+  start: number,
+  end: number,
+  extra: Partial<SpanRecord> = {},
+): SpanRecord {
   return {
     traceId: 't'.repeat(32),
     spanId,
@@ -82,7 +88,10 @@ describe('buildSpanTreeRows: structure', () => {
   });
 
   it('orders by numeric value when timestamps differ in digit count', () => {
-    const spans = [span('big', '', 0, 0, { startNs: '10000000000', endNs: '10000000001' }), span('small', '', 0, 0, { startNs: '9', endNs: '10' })];
+    const spans = [
+      span('big', '', 0, 0, { startNs: '10000000000', endNs: '10000000001' }),
+      span('small', '', 0, 0, { startNs: '9', endNs: '10' }),
+    ];
     expect(shape(buildSpanTreeRows(spans))).toEqual(['small@0', 'big@0']);
   });
 

@@ -1,0 +1,112 @@
+/** Decoded OTLP → what the writer inserts (see store/insert-batch.ts). */
+import { createHash } from 'node:crypto';
+import type { DecodedLogRecord, DecodedResource, DecodedScope, DecodedSpan } from '../otlp/model';
+import type { IngestBatch } from './ingest-batch';
+import type { InsertBatch, LogInsert, ResourceInsert, ScopeInsert, SpanInsert } from '../store/insert-batch';
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function bigintReplacer(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+export function resourceInsert(r: DecodedResource): ResourceInsert {
+  const attributesJson = JSON.stringify(r.attributes);
+  const service = r.attributes['service.name'];
+  return {
+    hash: sha1(`${attributesJson}\u0000${r.droppedAttributesCount}\u0000${r.schemaUrl}`),
+    serviceName: typeof service === 'string' ? service : '',
+    attributesJson,
+    droppedAttributesCount: r.droppedAttributesCount,
+    schemaUrl: r.schemaUrl,
+  };
+}
+
+export function scopeInsert(s: DecodedScope): ScopeInsert {
+  const attributesJson = JSON.stringify(s.attributes);
+  return {
+    hash: sha1(
+      `${s.name}\u0000${s.version}\u0000${attributesJson}\u0000${s.droppedAttributesCount}\u0000${s.schemaUrl}`,
+    ),
+    name: s.name,
+    version: s.version,
+    attributesJson,
+    droppedAttributesCount: s.droppedAttributesCount,
+    schemaUrl: s.schemaUrl,
+  };
+}
+
+export function spanInsert(s: DecodedSpan): SpanInsert {
+  return {
+    traceId: s.traceId,
+    spanId: s.spanId,
+    parentSpanId: s.parentSpanId,
+    traceState: s.traceState,
+    flags: s.flags,
+    name: s.name,
+    kind: s.kind,
+    startNs: s.startNs,
+    endNs: s.endNs,
+    statusCode: s.statusCode,
+    statusMessage: s.statusMessage,
+    attributesJson: JSON.stringify(s.attributes),
+    droppedAttributesCount: s.droppedAttributesCount,
+    // Event times are stored as decimal strings (exact beyond 2^53).
+    eventsJson: s.events.length === 0 ? '[]' : JSON.stringify(s.events, bigintReplacer),
+    droppedEventsCount: s.droppedEventsCount,
+    linksJson: s.links.length === 0 ? '[]' : JSON.stringify(s.links),
+    droppedLinksCount: s.droppedLinksCount,
+  };
+}
+
+/** A log row; its content hash (with its resource and scope) dedupes retried log exports. */
+export function logInsert(l: DecodedLogRecord, resource: ResourceInsert, scope: ScopeInsert): LogInsert {
+  const bodyJson = JSON.stringify(l.body);
+  const attributesJson = JSON.stringify(l.attributes);
+  return {
+    traceId: l.traceId,
+    spanId: l.spanId,
+    timeNs: l.timeNs,
+    observedTimeNs: l.observedTimeNs,
+    severityNumber: l.severityNumber,
+    severityText: l.severityText,
+    eventName: l.eventName,
+    bodyJson,
+    attributesJson,
+    droppedAttributesCount: l.droppedAttributesCount,
+    flags: l.flags,
+    contentHash: sha1(
+      [
+        l.timeNs,
+        l.observedTimeNs,
+        l.eventName,
+        l.severityNumber,
+        l.severityText,
+        l.flags,
+        bodyJson,
+        attributesJson,
+        resource.hash,
+        scope.hash,
+      ].join('\u0000'),
+    ),
+  };
+}
+
+export function toInsertBatch(batch: IngestBatch): InsertBatch {
+  return {
+    spanGroups: batch.spanGroups.map((g) => ({
+      resource: resourceInsert(g.resource),
+      scope: scopeInsert(g.scope),
+      rows: g.items.map(spanInsert),
+    })),
+    logGroups: batch.logGroups.map((g) => {
+      const resource = resourceInsert(g.resource);
+      const scope = scopeInsert(g.scope);
+      return { resource, scope, rows: g.items.map((l) => logInsert(l, resource, scope)) };
+    }),
+    origin: batch.origin,
+    source: batch.source,
+  };
+}
