@@ -105,10 +105,16 @@ async function runLoad(
   return r;
 }
 
-/** The ceiling: the same rows inserted with one prepared statement, in batches, no HTTP or decoding. */
-function rawInsertRate(): number {
+/**
+ * The ceiling: the same rows inserted with one prepared statement, in batches, no HTTP or decoding,
+ * into a database opened as the engine opens it. `checkpoints: false` also switches off WAL
+ * auto-checkpoints on the inserting connection, as the engine's writer does (its checkpoints run on
+ * another thread): the strict ceiling for the writer thread.
+ */
+function rawInsertRate(checkpoints: boolean): number {
   const tmp = makeTempDir('loupe-bench-raw-');
   const db = openDatabase(tmp.dir);
+  if (!checkpoints) db.pragma('wal_autocheckpoint = 0');
   db.prepare("INSERT INTO resources (id, hash, attributes) VALUES (1, 'r', '{}')").run();
   db.prepare("INSERT INTO scopes (id, hash, name, version, attributes) VALUES (1, 's', 'x', '1', '{}')").run();
   const insert = db.prepare(
@@ -196,14 +202,20 @@ async function main(): Promise<void> {
     const senderCpu = process.cpuUsage(cpuBefore.senders);
     const senderCpuUs = (senderCpu.user + senderCpu.system) / steady.ackedSpans;
     const rate = steady.ackedSpans / steady.seconds;
-    const raw = rawInsertRate();
+    const rawWithCheckpoints = rawInsertRate(true);
+    const raw = rawInsertRate(false);
     const ratio = rate / raw;
     console.log(
       `engine ingest:      ${fmt(rate)} spans/s (target ≥ ${fmt(TARGET_SPANS_PER_S)}) ${rate >= TARGET_SPANS_PER_S ? 'OK' : 'BELOW TARGET'}`,
     );
-    console.log(`raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, batched transactions)`);
     console.log(
-      `ratio to raw:       ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+      `raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, 2048-row transactions, no checkpoints on that thread)`,
+    );
+    console.log(
+      `                    ${fmt(rawWithCheckpoints)} spans/s with SQLite's automatic checkpoints (engine = ${((rate / rawWithCheckpoints) * 100).toFixed(0)}% of it)`,
+    );
+    console.log(
+      `ratio to raw:       ${(ratio * 100).toFixed(0)}% of the strict ceiling (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
     );
     console.log(
       `export latency:     p50 ${percentile(steady.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(steady.latenciesMs, 99).toFixed(1)} ms`,
