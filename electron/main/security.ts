@@ -1,3 +1,4 @@
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import { dialog, shell, type BrowserWindow, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 
 /**
@@ -6,24 +7,8 @@ import { dialog, shell, type BrowserWindow, type IpcMainInvokeEvent, type Sessio
  */
 export type TrustedOrigin = () => string | null;
 
-/**
- * Fallback CSP, only applied when the engine's response carries none. The engine's HTTP server is
- * the source of truth; this mirrors its intent: same-origin everything, no inline script, no
- * plugins, no framing. Inline styles and blob: workers are allowed for the editor (Monaco).
- */
-export const FALLBACK_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Fallback CSP, only applied when the engine's response carries none (the engine's is the source of truth). */
+export const FALLBACK_CSP = CONTENT_SECURITY_POLICY;
 
 export function originOf(url: string | undefined | null): string | null {
   if (!url) return null;
