@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EngineInfo } from '../domain/engine-info';
 import type { RunDetail, RunSummary } from '../domain/run';
+import type { SerializedResult } from './serialized-result';
 
 /**
  * The typed API contract. Each method takes one plain object (validated by `input`) and returns
@@ -47,8 +48,11 @@ export type ApiInput<M extends ApiMethodName> = z.input<ApiMethods[M]['input']>;
 export type ApiParsedInput<M extends ApiMethodName> = z.output<ApiMethods[M]['input']>;
 export type ApiResult<M extends ApiMethodName> = NonNullable<ApiMethods[M]['result']>;
 
+/** What a handler may return: the result, or the result already encoded (see SerializedResult). */
+export type ApiHandlerResult<M extends ApiMethodName> = ApiResult<M> | SerializedResult<ApiResult<M>>;
+
 export type ApiHandlers = {
-  [M in ApiMethodName]: (input: ApiParsedInput<M>) => ApiResult<M> | Promise<ApiResult<M>>;
+  [M in ApiMethodName]: (input: ApiParsedInput<M>) => ApiHandlerResult<M> | Promise<ApiHandlerResult<M>>;
 };
 
 export function isApiMethodName(name: string): name is ApiMethodName {

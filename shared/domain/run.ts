@@ -73,8 +73,9 @@ export interface SpanRecord {
   droppedEventsCount: number;
   links: SpanLinkRecord[];
   droppedLinksCount: number;
-  resource: ResourceRecord;
-  scope: ScopeRecord;
+  /** Index into RunDetail.resources / RunDetail.scopes (each stored and sent once, as OTLP groups them). */
+  resourceIndex: number;
+  scopeIndex: number;
 }
 
 /** An OTLP log record (GenAI instrumentations send prompts and completions as log events). */
@@ -90,12 +91,15 @@ export interface LogRecordRecord {
   attributes: Attributes;
   droppedAttributesCount: number;
   flags: number;
-  resource: ResourceRecord;
-  scope: ScopeRecord;
+  resourceIndex: number;
+  scopeIndex: number;
 }
 
 export interface RunDetail {
   run: RunSummary;
   spans: SpanRecord[];
   logs: LogRecordRecord[];
+  /** The distinct resources and scopes of the run's spans and logs, referenced by index. */
+  resources: ResourceRecord[];
+  scopes: ScopeRecord[];
 }

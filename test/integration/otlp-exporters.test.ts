@@ -93,12 +93,12 @@ function expectFieldsIntact(detail: RunDetail, sent: SentTrace): void {
       droppedAttributesCount: 0,
     },
   ]);
-  expect(root.resource.attributes).toMatchObject({
+  expect(detail.resources[root.resourceIndex]!.attributes).toMatchObject({
     'service.name': sent.service,
     'deployment.environment': 'test',
     'host.cores': 2,
   });
-  expect(root.scope).toMatchObject({
+  expect(detail.scopes[root.scopeIndex]).toMatchObject({
     name: 'loupe-test-scope',
     version: '1.2.3',
     schemaUrl: 'https://opentelemetry.io/schemas/1.26.0',

@@ -14,7 +14,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     engineInfo: () => deps.info(),
     listRuns: ({ limit, after }) => deps.queries.listRuns(limit, after),
     getRun: ({ traceId }) => {
-      const run = deps.queries.getRun(traceId);
+      const run = deps.queries.getRunSerialized(traceId);
       if (!run) throw new ApiError('not_found', `no run with trace id ${traceId}`);
       return run;
     },

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, type ApiErrorBody, type ApiErrorCode, httpStatusOf } from '../../../shared/api/errors';
 import { type ApiHandlers, type ApiMethodName, apiMethods, isApiMethodName } from '../../../shared/api/methods';
+import { SerializedResult } from '../../../shared/api/serialized-result';
 import { isLoopbackHost } from '../http/host-check';
 import { BodyTooLargeError, readBody } from '../http/read-body';
 import { SECURITY_HEADERS, serveStatic } from '../http/static-files';
@@ -25,7 +26,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     'Cache-Control': 'no-store',
     ...SECURITY_HEADERS,
   });
-  res.end(JSON.stringify(body));
+  res.end(body instanceof SerializedResult ? body.json : JSON.stringify(body));
 }
 
 function sendError(res: ServerResponse, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): void {

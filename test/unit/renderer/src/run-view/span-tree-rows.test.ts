@@ -31,8 +31,8 @@ function span(
     droppedEventsCount: 0,
     links: [],
     droppedLinksCount: 0,
-    resource: { attributes: {}, droppedAttributesCount: 0, schemaUrl: '' },
-    scope: { name: '', version: '', attributes: {}, droppedAttributesCount: 0, schemaUrl: '' },
+    resourceIndex: 0,
+    scopeIndex: 0,
     ...extra,
   };
 }
