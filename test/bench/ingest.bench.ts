@@ -234,9 +234,11 @@ async function main(): Promise<void> {
     console.log(
       `overload 2×:        offered ${fmt(offered)} spans/s, acknowledged ${fmt(over.ackedSpans / over.seconds)} spans/s`,
     );
-    console.log(
-      `                    ${over.throttled} requests throttled (503${over.retryAfterSeen ? ' with Retry-After' : ', NO Retry-After'}), ${over.errors} errors`,
-    );
+    const throttling =
+      over.throttled === 0
+        ? 'no request throttled (the write budget was never used up)'
+        : `${over.throttled} requests throttled (503${over.retryAfterSeen ? ' with Retry-After' : ', NO Retry-After'})`;
+    console.log(`                    ${throttling}, ${over.errors} errors`);
     console.log(
       `                    engine RSS peak ${mib(over.peakRss)}, WAL peak ${mib(over.peakWalBytes)}; acknowledged spans stored: ${fmt(stored)}/${fmt(over.ackedSpans)} ${lost === 0 ? 'OK' : `LOST ${lost}`}`,
     );
