@@ -1,6 +1,6 @@
 import type { RunOrigin } from '../../../shared/domain/run';
 import type { DecodedLogs, DecodedTraces, ScopeGroup } from '../otlp/model';
-import { logRejection, spanRejection } from '../otlp/validate';
+import { logRejection, normalizeParent, spanRejection } from '../otlp/validate';
 import type { IngestBatch, IngestGroup } from './ingest-batch';
 
 const MAX_REASONS = 3;
@@ -43,6 +43,7 @@ export function prepareBatch(
 ): PreparedBatch {
   const tally = { rejected: 0, reasons: [] as string[] };
   const spanGroups = input.traces ? keepValid(input.traces.groups, spanRejection, tally) : [];
+  for (const g of spanGroups) g.items.forEach(normalizeParent);
   const logGroups = input.logs ? keepValid(input.logs.groups, logRejection, tally) : [];
   return {
     batch: { spanGroups, logGroups, origin, source },

@@ -75,15 +75,20 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
     }
     const path = (req.url ?? '/').split('?')[0]!;
     const signal = PATHS[path];
+    const encoding = encodingOf(req.headers['content-type']);
+    // Failures carry a google.rpc.Status in the request's encoding when it has one, else plain text.
+    const fail = (http: number, code: number, message: string, headers: Record<string, string> = {}): void => {
+      if (encoding) sendStatus(res, http, code, message, encoding, headers);
+      else sendText(res, http, message, headers);
+    };
     if (!signal) {
-      sendText(res, 404, `no OTLP endpoint at ${path}; use /v1/traces, /v1/logs or /v1/metrics`);
+      fail(404, RpcCode.NOT_FOUND, `no OTLP endpoint at ${path}; use /v1/traces, /v1/logs or /v1/metrics`);
       return;
     }
     if (req.method !== 'POST') {
-      sendText(res, 405, `${req.method ?? ''} is not allowed; OTLP uses POST`, { Allow: 'POST' });
+      fail(405, RpcCode.UNIMPLEMENTED, `${req.method ?? ''} is not allowed; OTLP uses POST`, { Allow: 'POST' });
       return;
     }
-    const encoding = encodingOf(req.headers['content-type']);
     if (encoding === null) {
       sendText(
         res,

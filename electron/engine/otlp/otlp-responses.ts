@@ -49,7 +49,9 @@ export function exportResponse(signal: OtlpSignal, rejected: number, message: st
 /** gRPC status codes used in Status bodies (google.rpc.Code). */
 export const RpcCode = {
   INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
   RESOURCE_EXHAUSTED: 8,
+  UNIMPLEMENTED: 12,
   UNAVAILABLE: 14,
 } as const;
 

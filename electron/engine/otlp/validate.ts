@@ -10,17 +10,13 @@ function describeId(id: string): string {
   return id.startsWith('invalid:') ? JSON.stringify(id.slice(8)) : `${id.length / 2} bytes`;
 }
 
-/**
- * Why a span cannot be stored, or null when it is valid. Normalizes an all-zero parent id to "no
- * parent" (some SDKs send it for roots).
- */
+/** Why a span cannot be stored, or null when it is valid. Pure: it changes nothing. */
 export function spanRejection(s: DecodedSpan): string | null {
   if (!TRACE_ID.test(s.traceId)) return `traceId must be 16 bytes (got ${describeId(s.traceId)})`;
   if (s.traceId === ZERO_TRACE) return 'traceId is all zeroes';
   if (!SPAN_ID.test(s.spanId)) return `spanId must be 8 bytes (got ${describeId(s.spanId)})`;
   if (s.spanId === ZERO_SPAN) return 'spanId is all zeroes';
-  if (s.parentSpanId === ZERO_SPAN) s.parentSpanId = '';
-  if (s.parentSpanId !== '' && !SPAN_ID.test(s.parentSpanId)) {
+  if (s.parentSpanId !== '' && s.parentSpanId !== ZERO_SPAN && !SPAN_ID.test(s.parentSpanId)) {
     return `parentSpanId must be empty or 8 bytes (got ${describeId(s.parentSpanId)})`;
   }
   if (s.startNs > INT64_MAX || s.endNs > INT64_MAX) {
@@ -52,4 +48,10 @@ export function partialSuccessMessage(rejected: number, what: string, reasons: s
   if (rejected > 0) parts.push(`${rejected} ${what} rejected: ${reasons.join('; ')}`);
   if (warnings.length > 0) parts.push(`warnings: ${warnings.join('; ')}`);
   return parts.join('. ');
+}
+
+/** Some SDKs send an all-zero parent id for roots: that means "no parent". */
+export function normalizeParent(s: DecodedSpan): DecodedSpan {
+  if (s.parentSpanId === ZERO_SPAN) s.parentSpanId = '';
+  return s;
 }
