@@ -4,6 +4,7 @@ import { ApiError, type ApiErrorBody, type ApiErrorCode, httpStatusOf } from '..
 import { type ApiHandlers, type ApiMethodName, apiMethods, isApiMethodName } from '../../../shared/api/methods';
 import { SerializedResult } from '../../../shared/api/serialized-result';
 import { isLoopbackHost } from '../http/host-check';
+import { mediaTypeOf } from '../http/media-type';
 import { BodyTooLargeError, readBody } from '../http/read-body';
 import { SECURITY_HEADERS, serveStatic } from '../http/static-files';
 import type { LiveEventsHub } from './live-events-hub';
@@ -115,8 +116,7 @@ export function createApiHandler(opts: ApiServerOptions): (req: IncomingMessage,
       sendError(res, 'forbidden', `${name} needs a same-origin request (it touches files or processes)`);
       return;
     }
-    const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (media !== 'application/json') {
+    if (mediaTypeOf(req.headers) !== 'application/json') {
       sendError(res, 'bad_request', 'API requests must be application/json');
       return;
     }

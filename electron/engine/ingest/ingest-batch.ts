@@ -1,17 +1,10 @@
-import type { DecodedLogRecord, DecodedResource, DecodedScope, DecodedSpan } from '../otlp/model';
+import type { DecodedLogRecord, DecodedSpan, ScopeGroup } from '../otlp/model';
 import type { RunOrigin } from '../../../shared/domain/run';
 
-/** Spans (or log records) sharing one resource and scope, already validated. */
-export interface IngestGroup<T> {
-  resource: DecodedResource;
-  scope: DecodedScope;
-  items: T[];
-}
-
-/** What one OTLP request (or one import chunk) asks the writer to store. */
+/** What one OTLP request (or one import chunk) asks the writer to store: validated scope groups. */
 export interface IngestBatch {
-  spanGroups: IngestGroup<DecodedSpan>[];
-  logGroups: IngestGroup<DecodedLogRecord>[];
+  spanGroups: ScopeGroup<DecodedSpan>[];
+  logGroups: ScopeGroup<DecodedLogRecord>[];
   origin: RunOrigin;
   /** Where the data came from when imported (file name); null for live ingest. */
   source: string | null;

@@ -1,7 +1,7 @@
 import type { RunOrigin } from '../../../shared/domain/run';
 import type { DecodedLogs, DecodedTraces, ScopeGroup } from '../otlp/model';
 import { logRejection, normalizeParent, spanRejection } from '../otlp/validate';
-import type { IngestBatch, IngestGroup } from './ingest-batch';
+import type { IngestBatch } from './ingest-batch';
 
 const MAX_REASONS = 3;
 
@@ -17,8 +17,8 @@ function keepValid<T>(
   groups: ScopeGroup<T>[],
   rejection: (item: T) => string | null,
   tally: { rejected: number; reasons: string[] },
-): IngestGroup<T>[] {
-  const out: IngestGroup<T>[] = [];
+): ScopeGroup<T>[] {
+  const out: ScopeGroup<T>[] = [];
   for (const g of groups) {
     const items: T[] = [];
     for (const item of g.items) {

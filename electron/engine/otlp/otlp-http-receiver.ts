@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { mediaTypeOf } from '../http/media-type';
 import { isLoopbackHost } from '../http/host-check';
 import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
 import { BUSY_MESSAGE, classifyExportError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
@@ -27,8 +28,8 @@ export interface OtlpHttpOptions {
 }
 
 /** `application/x-protobuf` or `application/json`, any letter case, parameters ignored. */
-export function encodingOf(contentType: string | undefined): OtlpEncoding | null {
-  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+export function encodingOf(headers: IncomingHttpHeaders): OtlpEncoding | null {
+  const media = mediaTypeOf(headers);
   if (media === 'application/x-protobuf' || media === 'application/protobuf') return 'protobuf';
   if (media === 'application/json') return 'json';
   return null;
@@ -75,7 +76,7 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
     }
     const path = (req.url ?? '/').split('?')[0]!;
     const signal = PATHS[path];
-    const encoding = encodingOf(req.headers['content-type']);
+    const encoding = encodingOf(req.headers);
     // Failures carry a google.rpc.Status in the request's encoding when it has one, else plain text.
     const fail = (http: number, code: number, message: string, headers: Record<string, string> = {}): void => {
       if (encoding) sendStatus(res, http, code, message, encoding, headers);

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import type { SpanRecord } from '../../../shared/domain/run';
 import { formatDuration } from '../../../shared/format/format-duration';
+import { ColumnHeaders } from '../common/ColumnHeaders';
 import { buildSpanTreeRows, type SpanTreeRow } from './span-tree-rows';
 
 /** Must match `--span-row-height` and `--table-header-height` in styles.css. */
@@ -14,6 +15,8 @@ const INDENT_PX = 14;
 const MAX_INDENT_DEPTH = 24;
 /** OTLP StatusCode for an error. */
 const STATUS_ERROR = 2;
+
+const SPAN_COLUMNS = [{ label: 'Span' }, { label: 'Duration', numeric: true }, { label: 'Timeline' }] as const;
 
 export function SpanTree({ spans }: { spans: readonly SpanRecord[] }) {
   const rows = useMemo(() => buildSpanTreeRows(spans), [spans]);
@@ -38,17 +41,7 @@ export function SpanTree({ spans }: { spans: readonly SpanRecord[] }) {
       aria-rowcount={rows.length + 1}
       tabIndex={0}
     >
-      <div className="span-tree__header" role="row" aria-rowindex={1}>
-        <div role="columnheader" className="cell">
-          Span
-        </div>
-        <div role="columnheader" className="cell cell--num">
-          Duration
-        </div>
-        <div role="columnheader" className="cell">
-          Timeline
-        </div>
-      </div>
+      <ColumnHeaders className="span-tree__header" columns={SPAN_COLUMNS} />
       <div className="span-tree__rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];

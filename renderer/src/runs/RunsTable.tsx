@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RunSummary } from '../../../shared/domain/run';
+import { ColumnHeaders } from '../common/ColumnHeaders';
 import { EmptyState } from './EmptyState';
 import { RunRow } from './RunRow';
 import { runRowId } from './run-row-id';
@@ -25,6 +26,15 @@ interface RunsTableProps {
 }
 
 const traceIdOf = (run: RunSummary) => run.traceId;
+
+const RUN_COLUMNS = [
+  { label: 'Time' },
+  { label: 'Name' },
+  { label: 'Service' },
+  { label: 'Status' },
+  { label: 'Duration', numeric: true },
+  { label: 'Spans', numeric: true },
+] as const;
 
 export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otlpHttpUrl }: RunsTableProps) {
   const { runs, state } = list;
@@ -98,26 +108,7 @@ export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otl
           lastScrollTop.current = event.currentTarget.scrollTop;
         }}
       >
-        <div className="runs-table__header" role="row" aria-rowindex={1}>
-          <div role="columnheader" className="cell">
-            Time
-          </div>
-          <div role="columnheader" className="cell">
-            Name
-          </div>
-          <div role="columnheader" className="cell">
-            Service
-          </div>
-          <div role="columnheader" className="cell">
-            Status
-          </div>
-          <div role="columnheader" className="cell cell--num">
-            Duration
-          </div>
-          <div role="columnheader" className="cell cell--num">
-            Spans
-          </div>
-        </div>
+        <ColumnHeaders className="runs-table__header" columns={RUN_COLUMNS} />
         <div className="runs-table__rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const run = runs[item.index];
