@@ -2,6 +2,7 @@ import { CliError } from './cli-error';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
+import { statsCommand } from './commands/stats';
 import { LOUPE_VERSION } from '../engine/version';
 
 const help = `Loupe ${LOUPE_VERSION} — a local console for AI agents: OTLP collector, runs, replay, evals.
@@ -11,7 +12,8 @@ Usage: loupe <command> [options]
 Commands:
   serve           start Loupe headless (collector + UI) and print its URLs
   runs            list runs, newest first
-  run <traceId>   show one run with its spans
+  run <traceId>   show one run as steps: model, tokens, cost, timing
+  stats           fleet metrics: error rate, latency percentiles, cost and tokens
 
 Run \`loupe <command> --help\` for a command's options. Data dir: --data-dir or $LOUPE_DATA_DIR.`;
 
@@ -19,6 +21,7 @@ const commands: Record<string, (args: string[]) => number | 'running' | Promise<
   serve: serveCommand,
   runs: runsCommand,
   run: runCommand,
+  stats: statsCommand,
 };
 
 /** Runs the CLI; resolves with an exit code, or 'running' for a long-lived command. */

@@ -13,6 +13,8 @@ import { bindGrpc, createOtlpGrpcServer } from './otlp/otlp-grpc-receiver';
 import { createOtlpHttpHandler } from './otlp/otlp-http-receiver';
 import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/retention';
+import { PriceBook } from './pricing/price-book';
+import { FleetQueries } from './store/fleet-queries';
 import { RunQueries } from './store/run-queries';
 import { SpanWriter } from './store/span-writer';
 import { WalCheckpointer } from './store/wal-checkpointer';
@@ -85,7 +87,9 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const retentionPolicy = opts.retention ?? DEFAULT_RETENTION;
   const retention = new Retention(db);
   const hub = new LiveEventsHub();
+  const prices = new PriceBook(db);
   const writer = new SpanWriter(db, {
+    pricer: prices.price,
     ...(opts.maxQueuedItems !== undefined ? { maxQueuedItems: opts.maxQueuedItems } : {}),
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
@@ -111,6 +115,9 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
       onError,
       handlers: createApiHandlers({
         queries,
+        fleet: new FleetQueries(db),
+        prices,
+        onPricesChanged: (recosted) => hub.emit('prices-changed', recosted),
         info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir) }),
       }),
     }),

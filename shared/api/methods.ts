@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { EngineInfo } from '../domain/engine-info';
+import type { FleetStats } from '../domain/fleet-stats';
+import type { ModelPrice } from '../domain/price';
 import type { RunDetail, RunSummary } from '../domain/run';
+import type { RunSteps } from '../domain/step';
 import type { SerializedResult } from './serialized-result';
 
 /**
@@ -40,6 +43,40 @@ export const apiMethods = {
       .strict(),
   ),
   getRun: method<RunDetail>()(z.object({ traceId }).strict()),
+  /** The run read as steps: GenAI fields, messages, cost, self time and critical path. */
+  getRunSteps: method<RunSteps>()(z.object({ traceId }).strict()),
+  fleetStats: method<FleetStats>()(
+    z
+      .object({
+        fromMs: z.number().nonnegative().optional(),
+        toMs: z.number().nonnegative().optional(),
+        service: z.string().min(1).optional(),
+        model: z.string().min(1).optional(),
+        stepName: z.string().min(1).optional(),
+        origin: z.enum(['live', 'import', 'replay', 'eval']).optional(),
+        status: z.enum(['ok', 'error']).optional(),
+        top: z.number().int().min(1).max(50).default(10),
+      })
+      .strict(),
+  ),
+  /** The built-in price table and the user's own prices (which win over built-ins). */
+  listPrices: method<{ builtin: ModelPrice[]; user: ModelPrice[] }>()(z.object({}).strict()),
+  /** The price that applies to a model call (price null: unpriced). */
+  findPrice: method<{ price: ModelPrice | null }>()(
+    z.object({ provider: z.string().nullable().default(null), model: z.string().min(1) }).strict(),
+  ),
+  /**
+   * Adds or replaces user prices by id (replaceAll: the given list becomes the whole user table) and
+   * re-costs stored runs. Prices are validated like a JSON import; any error rejects the whole call.
+   */
+  savePrices: method<{ saved: number; recosted: { steps: number; runs: number } }>()(
+    z.object({ prices: z.array(z.unknown()).max(10_000), replaceAll: z.boolean().default(false) }).strict(),
+    { sensitive: true },
+  ),
+  deletePrice: method<{ deleted: boolean; recosted: { steps: number; runs: number } }>()(
+    z.object({ id: z.string().min(1) }).strict(),
+    { sensitive: true },
+  ),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

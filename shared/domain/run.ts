@@ -19,6 +19,27 @@ export interface RunSummary {
   origin: RunOrigin;
   /** Whether the root span (no parent) has arrived yet. */
   hasRoot: boolean;
+  /** Model calls (llm steps) and tool calls. */
+  llmCalls: number;
+  toolCalls: number;
+  /** Summed once per model call (llm and embedding steps); wrappers that repeat usage are not added again. */
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  /** Model calls that reported no usage (their tokens are unknown, not 0). */
+  usageUnknownCalls: number;
+  /** USD over the model calls whose cost is known; null when none is. */
+  costUsd: number | null;
+  /** Whether every model call has a known cost (reported or priced). */
+  costComplete: boolean;
+  /** Model calls that could not be priced (no reported cost and no price for their model). */
+  unpricedCalls: number;
+  sessionId: string | null;
+  userId: string | null;
+  /** The file an imported run came from. */
+  source: string | null;
 }
 
 export interface SpanEventRecord {

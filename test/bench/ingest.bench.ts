@@ -9,7 +9,10 @@ import Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { summarizeStep } from '../../electron/engine/genai/normalize-step';
+import type { SpanInput } from '../../electron/engine/genai/span-input';
 import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf';
+import type { DecodedSpan } from '../../electron/engine/otlp/model';
 import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
 import { startServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -120,25 +123,48 @@ function rawInsertRate(checkpoints: boolean): number {
   const insert = db.prepare(
     `INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, flags, name, kind, start_ns, end_ns, status_code,
        status_message, attributes, dropped_attributes_count, events, dropped_events_count, links, dropped_links_count,
-       resource_id, scope_id, received_at_ms) VALUES (?, ?, ?, '', 1, ?, ?, ?, ?, 1, '', ?, 0, '[]', 0, '[]', 0, 1, 1, 0)`,
+       resource_id, scope_id, received_at_ms, step_kind, operation, provider, request_model, response_model,
+       input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_source,
+       finish_reason, tool_name, tool_call_id, session_id, user_id, agent_name, ttft_ms)
+       VALUES (?, ?, ?, '', 1, ?, ?, ?, ?, 1, '', ?, 0, '[]', 0, '[]', 0, 1, 1, 0,
+       ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Rows prepared in advance: ids, names, times and the attribute JSON exactly as the engine stores them.
+  // Rows prepared in advance: ids, names, times, the attribute JSON and the step columns exactly as the engine stores them.
   const batches = Array.from({ length: 100 }, () => {
     const decoded = decodeTracesProtobuf(Buffer.from(factory.next().body));
     return decoded.groups.flatMap((g) =>
-      g.items.map(
-        (s) =>
-          [
-            s.traceId,
-            s.spanId,
-            s.parentSpanId,
-            s.name,
-            s.kind,
-            s.startNs,
-            s.endNs,
-            JSON.stringify(s.attributes),
-          ] as const,
-      ),
+      g.items.map((s) => {
+        const t = summarizeStep(stepInput(s, g.scope.name));
+        return [
+          s.traceId,
+          s.spanId,
+          s.parentSpanId,
+          s.name,
+          s.kind,
+          s.startNs,
+          s.endNs,
+          JSON.stringify(s.attributes),
+          t.kind,
+          t.operation,
+          t.provider,
+          t.requestModel,
+          t.responseModel,
+          t.inputTokens,
+          t.outputTokens,
+          t.cacheReadTokens,
+          t.cacheWriteTokens,
+          t.reasoningTokens,
+          t.reportedCostUsd,
+          t.reportedCostUsd === null ? null : 'reported',
+          t.finishReason,
+          t.toolName,
+          t.toolCallId,
+          t.sessionId,
+          t.userId,
+          t.agentName,
+          t.timeToFirstTokenMs,
+        ] as const;
+      }),
     );
   });
   const tx = db.transaction((rows: (typeof batches)[number][]) => {
@@ -159,6 +185,39 @@ function rawInsertRate(checkpoints: boolean): number {
   db.close();
   tmp.remove();
   return rate;
+}
+
+function stepInput(s: DecodedSpan, scopeName: string): SpanInput {
+  return {
+    name: s.name,
+    statusCode: s.statusCode,
+    statusMessage: s.statusMessage,
+    startNs: s.startNs,
+    attributes: s.attributes,
+    events: s.events,
+    scopeName,
+    resourceAttributes: {},
+    logs: [],
+  };
+}
+
+/** µs per span of the GenAI normalizer as ingest runs it (summarizeStep), over decoded batches. */
+function normalizationCost(): { usPerSpan: number; kinds: Record<string, number> } {
+  const spans = Array.from({ length: 20 }, () => decodeTracesProtobuf(Buffer.from(factory.next().body))).flatMap((d) =>
+    d.groups.flatMap((g) => g.items.map((s) => stepInput(s, g.scope.name))),
+  );
+  const kinds: Record<string, number> = {};
+  for (const s of spans) {
+    const k = summarizeStep(s).kind;
+    kinds[k] = (kinds[k] ?? 0) + 1;
+  }
+  let best = Infinity;
+  for (let pass = 0; pass < 5; pass++) {
+    const t0 = performance.now();
+    for (const s of spans) summarizeStep(s);
+    best = Math.min(best, ((performance.now() - t0) * 1000) / spans.length);
+  }
+  return { usPerSpan: best, kinds };
 }
 
 function sizeOf(file: string): number {
@@ -225,6 +284,14 @@ async function main(): Promise<void> {
     );
     console.log(
       `CPU per span:       engine ${engineCpuUs.toFixed(1)} µs (all threads), senders ${senderCpuUs.toFixed(1)} µs, on ${availableParallelism()} cores`,
+    );
+    const norm = normalizationCost();
+    console.log(
+      `GenAI normalizer:   ${norm.usPerSpan.toFixed(2)} µs per span at ingest (on the decode thread; steps ${Object.entries(
+        norm.kinds,
+      )
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
     );
 
     const offered = rate * 2;

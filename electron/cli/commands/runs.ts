@@ -1,4 +1,6 @@
+import { formatCount } from '../../../shared/format/format-count';
 import { formatDuration } from '../../../shared/format/format-duration';
+import { formatUsd } from '../../../shared/format/format-usd';
 import { resolveDataDir } from '../../engine/config/data-dir';
 import { parseOptions, positiveIntOption } from '../parse-options';
 import { withRunQueries } from '../read-store';
@@ -10,7 +12,8 @@ Lists runs (one per trace), newest first, from a data dir (whether or not Loupe 
 Options:
   --data-dir DIR   the data dir (default: $LOUPE_DATA_DIR, else the app-data folder)
   --limit N        how many runs (default 50)
-  --json           print a JSON array of {traceId, name, service, startTime, durationMs, status, spanCount, ...}
+  --json           print a JSON array of {traceId, name, service, startTime, durationMs, status, spanCount,
+                   llmCalls, toolCalls, inputTokens, outputTokens, costUsd, costComplete, ...}
   -h, --help       show this help`;
 
 export function runsCommand(args: string[]): number {
@@ -40,11 +43,17 @@ export function runsCommand(args: string[]): number {
     formatDuration(r.durationMs),
     r.status,
     String(r.spanCount),
+    String(r.llmCalls),
+    formatCount(r.inputTokens + r.outputTokens),
+    formatUsd(r.costUsd, { complete: r.costComplete }),
     r.service,
     r.name,
     r.traceId,
   ]);
-  printTable(['START (UTC)', 'DURATION', 'STATUS', 'SPANS', 'SERVICE', 'NAME', 'TRACE ID'], rows);
+  printTable(
+    ['START (UTC)', 'DURATION', 'STATUS', 'SPANS', 'LLM', 'TOKENS', 'COST', 'SERVICE', 'NAME', 'TRACE ID'],
+    rows,
+  );
   return 0;
 }
 

@@ -1,6 +1,7 @@
 /** Decoded OTLP → what the writer inserts (see store/insert-batch.ts). */
 import { createHash } from 'node:crypto';
 import type { DecodedLogRecord, DecodedResource, DecodedScope, DecodedSpan } from '../otlp/model';
+import { summarizeStep } from '../genai/normalize-step';
 import type { IngestBatch } from './ingest-batch';
 import type { InsertBatch, LogInsert, ResourceInsert, ScopeInsert, SpanInsert } from '../store/insert-batch';
 
@@ -38,7 +39,7 @@ export function scopeInsert(s: DecodedScope): ScopeInsert {
   };
 }
 
-export function spanInsert(s: DecodedSpan): SpanInsert {
+export function spanInsert(s: DecodedSpan, resource: DecodedResource, scope: DecodedScope): SpanInsert {
   return {
     traceId: s.traceId,
     spanId: s.spanId,
@@ -58,6 +59,18 @@ export function spanInsert(s: DecodedSpan): SpanInsert {
     droppedEventsCount: s.droppedEventsCount,
     linksJson: s.links.length === 0 ? '[]' : JSON.stringify(s.links),
     droppedLinksCount: s.droppedLinksCount,
+    step: summarizeStep({
+      name: s.name,
+      statusCode: s.statusCode,
+      statusMessage: s.statusMessage,
+      startNs: s.startNs,
+      attributes: s.attributes,
+      events: s.events,
+      scopeName: scope.name,
+      resourceAttributes: resource.attributes,
+      // Log events are joined when the run is read, whichever arrived first.
+      logs: [],
+    }),
   };
 }
 
@@ -99,7 +112,7 @@ export function toInsertBatch(batch: IngestBatch): InsertBatch {
     spanGroups: batch.spanGroups.map((g) => ({
       resource: resourceInsert(g.resource),
       scope: scopeInsert(g.scope),
-      rows: g.items.map(spanInsert),
+      rows: g.items.map((s) => spanInsert(s, g.resource, g.scope)),
     })),
     logGroups: batch.logGroups.map((g) => {
       const resource = resourceInsert(g.resource);

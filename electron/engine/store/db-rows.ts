@@ -14,6 +14,18 @@ export interface DbRunRow {
   source: string | null;
   first_received_at_ms: bigint;
   last_received_at_ms: bigint;
+  llm_calls: bigint;
+  tool_calls: bigint;
+  input_tokens: bigint;
+  output_tokens: bigint;
+  cache_read_tokens: bigint;
+  cache_write_tokens: bigint;
+  reasoning_tokens: bigint;
+  usage_unknown: bigint;
+  cost_usd: number;
+  cost_unknown: bigint;
+  session_id: string | null;
+  user_id: string | null;
 }
 
 export interface DbSpanRow {
@@ -38,6 +50,25 @@ export interface DbSpanRow {
   resource_id: bigint;
   scope_id: bigint;
   received_at_ms: bigint;
+  step_kind: string;
+  operation: string | null;
+  provider: string | null;
+  request_model: string | null;
+  response_model: string | null;
+  input_tokens: bigint | null;
+  output_tokens: bigint | null;
+  cache_read_tokens: bigint | null;
+  cache_write_tokens: bigint | null;
+  reasoning_tokens: bigint | null;
+  cost_usd: number | null;
+  cost_source: string | null;
+  finish_reason: string | null;
+  tool_name: string | null;
+  tool_call_id: string | null;
+  session_id: string | null;
+  user_id: string | null;
+  agent_name: string | null;
+  ttft_ms: number | null;
 }
 
 export interface DbResourceRow {

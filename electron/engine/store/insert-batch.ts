@@ -1,4 +1,5 @@
 import type { RunOrigin } from '../../../shared/domain/run';
+import type { StepSummary } from '../../../shared/domain/step';
 
 /**
  * What the writer inserts, already serialized: attributes, events and links as JSON text, content
@@ -23,6 +24,8 @@ export interface SpanInsert {
   droppedEventsCount: number;
   linksJson: string;
   droppedLinksCount: number;
+  /** The normalized GenAI step fields (engine/genai); cost is added by the writer from the price table. */
+  step: StepSummary;
 }
 
 export interface LogInsert {

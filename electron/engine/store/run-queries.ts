@@ -10,10 +10,13 @@ import type {
   SpanRecord,
 } from '../../../shared/domain/run';
 import { SerializedResult } from '../../../shared/api/serialized-result';
+import type { CostSource, RunSteps } from '../../../shared/domain/step';
+import { type StoredCost, buildRunSteps } from '../genai/run-steps';
 import type { DbLogRow, DbResourceRow, DbRunRow, DbScopeRow, DbSpanView } from './db-rows';
 
-const RUN_COLUMNS = `id, trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
-  origin, source, first_received_at_ms, last_received_at_ms`;
+export const RUN_COLUMNS = `id, trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
+  origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens, output_tokens,
+  cache_read_tokens, cache_write_tokens, reasoning_tokens, usage_unknown, cost_usd, cost_unknown, session_id, user_id`;
 
 /** Read side of the store: converts Db* rows to domain types at this boundary. */
 export class RunQueries {
@@ -51,6 +54,9 @@ export class RunQueries {
         .safeIntegers(true),
       resource: db.prepare<[bigint], DbResourceRow>('SELECT * FROM resources WHERE id = ?').safeIntegers(true),
       scope: db.prepare<[bigint], DbScopeRow>('SELECT * FROM scopes WHERE id = ?').safeIntegers(true),
+      costs: db.prepare<[string], { span_id: string; cost_usd: number | null; cost_source: string | null }>(
+        'SELECT span_id, cost_usd, cost_source FROM spans WHERE trace_id = ?',
+      ),
     };
   }
 
@@ -71,6 +77,16 @@ export class RunQueries {
     const spans = this.stmts.spans.all(traceId).map((s) => this.toSpan(traceId, s, resources, scopes));
     const logs = this.stmts.logs.all(traceId).map((l) => this.toLog(l, resources, scopes));
     return { run: toRunSummary(row), spans, logs, resources: resources.records, scopes: scopes.records };
+  }
+
+  /** The run with its spans read as steps (GenAI fields, messages, cost, self time, critical path). */
+  getRunSteps(traceId: string): RunSteps | null {
+    const detail = this.getRun(traceId);
+    if (!detail) return null;
+    const costs = new Map<string, StoredCost>();
+    for (const c of this.stmts.costs.all(traceId))
+      costs.set(c.span_id, { costUsd: c.cost_usd, costSource: c.cost_source as CostSource | null });
+    return { run: detail.run, steps: buildRunSteps(detail, costs) };
   }
 
   /**
@@ -248,5 +264,24 @@ export function toRunSummary(r: DbRunRow): RunSummary {
     errorCount: Number(r.error_count),
     origin: r.origin as RunOrigin,
     hasRoot: r.root_span_id !== null,
+    llmCalls: Number(r.llm_calls),
+    toolCalls: Number(r.tool_calls),
+    inputTokens: Number(r.input_tokens),
+    outputTokens: Number(r.output_tokens),
+    cacheReadTokens: Number(r.cache_read_tokens),
+    cacheWriteTokens: Number(r.cache_write_tokens),
+    reasoningTokens: Number(r.reasoning_tokens),
+    usageUnknownCalls: Number(r.usage_unknown),
+    costUsd: r.cost_unknown > 0n && r.cost_usd === 0 ? null : roundUsd(r.cost_usd),
+    costComplete: r.cost_unknown === 0n,
+    unpricedCalls: Number(r.cost_unknown),
+    sessionId: r.session_id,
+    userId: r.user_id,
+    source: r.source,
   };
+}
+
+/** Sums of float prices drift (0.1 + 0.2); a millionth of a cent is below anything shown. */
+export function roundUsd(v: number): number {
+  return Math.round(v * 1e8) / 1e8;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { type CostSource, type StepSummary, isBilledKind } from '../../../shared/domain/step';
 import {
   type InsertBatch,
   type LogInsert,
@@ -31,7 +32,18 @@ export interface WriteResult {
   traceIds: string[];
 }
 
+/** Prices one step (engine/pricing): reported cost, computed cost, or unknown. */
+export type StepPricer = (step: StepSummary, startNs: bigint) => { costUsd: number | null; source: CostSource | null };
+
+/** Without a price table every model call without a reported cost is unknown. */
+export const reportedCostOnly: StepPricer = (step) =>
+  step.reportedCostUsd !== null
+    ? { costUsd: step.reportedCostUsd, source: 'reported' }
+    : { costUsd: null, source: isBilledKind(step.kind) ? 'unknown' : null };
+
 export interface SpanWriterOptions {
+  /** Prices model calls as they are stored (default: reported costs only). */
+  pricer?: StepPricer;
   /** Items (spans + logs) that may wait for a transaction before new requests are refused. */
   maxQueuedItems?: number;
   /** Called after every commit with the runs that changed. */
@@ -59,6 +71,18 @@ interface RunDelta {
   errorCount: number;
   origin: string;
   source: string | null;
+  llmCalls: number;
+  toolCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  usageUnknown: number;
+  costUsd: number;
+  costUnknown: number;
+  sessionId: string | null;
+  userId: string | null;
 }
 
 const RESOURCE_CACHE_LIMIT = 10_000;
@@ -77,6 +101,7 @@ export class SpanWriter {
   private readonly maxQueuedItems: number;
   private readonly onCommit: (traceIds: string[]) => void;
   private readonly now: () => number;
+  private readonly pricer: StepPricer;
   private readonly resourceIds = new Map<string, bigint>();
   private readonly scopeIds = new Map<string, bigint>();
   private readonly stmts;
@@ -86,6 +111,7 @@ export class SpanWriter {
     this.maxQueuedItems = options.maxQueuedItems ?? 50_000;
     this.onCommit = options.onCommit ?? (() => {});
     this.now = options.now ?? Date.now;
+    this.pricer = options.pricer ?? reportedCostOnly;
     this.stmts = {
       insertResource: db.prepare(
         `INSERT OR IGNORE INTO resources (hash, service_name, attributes, dropped_attributes_count, schema_url)
@@ -100,8 +126,12 @@ export class SpanWriter {
       insertSpan: db.prepare(
         `INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, trace_state, flags, name, kind,
            start_ns, end_ns, status_code, status_message, attributes, dropped_attributes_count, events,
-           dropped_events_count, links, dropped_links_count, resource_id, scope_id, received_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           dropped_events_count, links, dropped_links_count, resource_id, scope_id, received_at_ms,
+           step_kind, operation, provider, request_model, response_model, input_tokens, output_tokens,
+           cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_source, finish_reason,
+           tool_name, tool_call_id, session_id, user_id, agent_name, ttft_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertLog: db.prepare(
         `INSERT OR IGNORE INTO logs (trace_id, span_id, time_ns, observed_time_ns, severity_number,
@@ -111,9 +141,13 @@ export class SpanWriter {
       ),
       upsertRun: db.prepare(
         `INSERT INTO runs (trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
-           origin, source, first_received_at_ms, last_received_at_ms)
+           origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens,
+           output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, usage_unknown, cost_usd,
+           cost_unknown, session_id, user_id)
          VALUES (@traceId, @rootSpanId, @name, @service, @startNs, @endNs, @spanCount, @errorCount,
-           @origin, @source, @receivedAt, @receivedAt)
+           @origin, @source, @receivedAt, @receivedAt, @llmCalls, @toolCalls, @inputTokens, @outputTokens,
+           @cacheReadTokens, @cacheWriteTokens, @reasoningTokens, @usageUnknown, @costUsd, @costUnknown,
+           @sessionId, @userId)
          ON CONFLICT (trace_id) DO UPDATE SET
            name = CASE
              WHEN runs.root_span_id IS NULL AND (excluded.root_span_id IS NOT NULL OR excluded.start_ns < runs.start_ns)
@@ -126,7 +160,19 @@ export class SpanWriter {
            end_ns = max(runs.end_ns, excluded.end_ns),
            span_count = runs.span_count + excluded.span_count,
            error_count = runs.error_count + excluded.error_count,
-           last_received_at_ms = excluded.last_received_at_ms`,
+           last_received_at_ms = excluded.last_received_at_ms,
+           llm_calls = runs.llm_calls + excluded.llm_calls,
+           tool_calls = runs.tool_calls + excluded.tool_calls,
+           input_tokens = runs.input_tokens + excluded.input_tokens,
+           output_tokens = runs.output_tokens + excluded.output_tokens,
+           cache_read_tokens = runs.cache_read_tokens + excluded.cache_read_tokens,
+           cache_write_tokens = runs.cache_write_tokens + excluded.cache_write_tokens,
+           reasoning_tokens = runs.reasoning_tokens + excluded.reasoning_tokens,
+           usage_unknown = runs.usage_unknown + excluded.usage_unknown,
+           cost_usd = runs.cost_usd + excluded.cost_usd,
+           cost_unknown = runs.cost_unknown + excluded.cost_unknown,
+           session_id = coalesce(runs.session_id, excluded.session_id),
+           user_id = coalesce(runs.user_id, excluded.user_id)`,
       ),
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
@@ -225,6 +271,18 @@ export class SpanWriter {
         origin: d.origin,
         source: d.source,
         receivedAt,
+        llmCalls: d.llmCalls,
+        toolCalls: d.toolCalls,
+        inputTokens: d.inputTokens,
+        outputTokens: d.outputTokens,
+        cacheReadTokens: d.cacheReadTokens,
+        cacheWriteTokens: d.cacheWriteTokens,
+        reasoningTokens: d.reasoningTokens,
+        usageUnknown: d.usageUnknown,
+        costUsd: d.costUsd,
+        costUnknown: d.costUnknown,
+        sessionId: d.sessionId,
+        userId: d.userId,
       });
     }
     return results;
@@ -238,10 +296,11 @@ export class SpanWriter {
       const resourceId = this.resourceId(g.resource);
       const scopeId = this.scopeId(g.scope);
       for (const s of g.rows) {
-        if (!this.insertSpan(s, resourceId, scopeId, receivedAt)) continue;
+        const cost = this.pricer(s.step, s.startNs);
+        if (!this.insertSpan(s, cost, resourceId, scopeId, receivedAt)) continue;
         insertedSpans++;
         traceIds.add(s.traceId);
-        foldIntoRun(runs, s, g.resource.serviceName, batch);
+        foldIntoRun(runs, s, cost.costUsd, g.resource.serviceName, batch);
       }
     }
     for (const g of batch.logGroups) {
@@ -257,7 +316,14 @@ export class SpanWriter {
     return { insertedSpans, insertedLogs, traceIds: [...traceIds] };
   }
 
-  private insertSpan(s: SpanInsert, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {
+  private insertSpan(
+    s: SpanInsert,
+    cost: { costUsd: number | null; source: CostSource | null },
+    resourceId: bigint,
+    scopeId: bigint,
+    receivedAt: number,
+  ): boolean {
+    const t = s.step;
     return (
       this.stmts.insertSpan.run(
         s.traceId,
@@ -280,6 +346,25 @@ export class SpanWriter {
         resourceId,
         scopeId,
         receivedAt,
+        t.kind,
+        t.operation,
+        t.provider,
+        t.requestModel,
+        t.responseModel,
+        t.inputTokens,
+        t.outputTokens,
+        t.cacheReadTokens,
+        t.cacheWriteTokens,
+        t.reasoningTokens,
+        cost.costUsd,
+        cost.source,
+        t.finishReason,
+        t.toolName,
+        t.toolCallId,
+        t.sessionId,
+        t.userId,
+        t.agentName,
+        t.timeToFirstTokenMs,
       ).changes === 1
     );
   }
@@ -343,12 +428,17 @@ export class SpanWriter {
   }
 }
 
-function foldIntoRun(runs: Map<string, RunDelta>, s: SpanInsert, service: string, batch: InsertBatch): void {
+function foldIntoRun(
+  runs: Map<string, RunDelta>,
+  s: SpanInsert,
+  costUsd: number | null,
+  service: string,
+  batch: InsertBatch,
+): void {
   const isRoot = s.parentSpanId === '';
-  const error = s.statusCode === 2 ? 1 : 0;
-  const d = runs.get(s.traceId);
+  let d = runs.get(s.traceId);
   if (!d) {
-    runs.set(s.traceId, {
+    d = {
       traceId: s.traceId,
       rootSpanId: isRoot ? s.spanId : null,
       name: s.name,
@@ -356,22 +446,53 @@ function foldIntoRun(runs: Map<string, RunDelta>, s: SpanInsert, service: string
       nameStartNs: s.startNs,
       startNs: s.startNs,
       endNs: s.endNs,
-      spanCount: 1,
-      errorCount: error,
+      spanCount: 0,
+      errorCount: 0,
       origin: batch.origin,
       source: batch.source,
-    });
-    return;
+      llmCalls: 0,
+      toolCalls: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      usageUnknown: 0,
+      costUsd: 0,
+      costUnknown: 0,
+      sessionId: null,
+      userId: null,
+    };
+    runs.set(s.traceId, d);
+  } else {
+    if (s.startNs < d.startNs) d.startNs = s.startNs;
+    if (s.endNs > d.endNs) d.endNs = s.endNs;
+    // The run is named after its root span, or until that arrives, after its earliest span.
+    if (d.rootSpanId === null && (isRoot || s.startNs < d.nameStartNs)) {
+      if (isRoot) d.rootSpanId = s.spanId;
+      d.name = s.name;
+      d.service = service;
+      d.nameStartNs = s.startNs;
+    }
   }
   d.spanCount++;
-  d.errorCount += error;
-  if (s.startNs < d.startNs) d.startNs = s.startNs;
-  if (s.endNs > d.endNs) d.endNs = s.endNs;
-  // The run is named after its root span, or until that arrives, after its earliest span.
-  if (d.rootSpanId === null && (isRoot || s.startNs < d.nameStartNs)) {
-    if (isRoot) d.rootSpanId = s.spanId;
-    d.name = s.name;
-    d.service = service;
-    d.nameStartNs = s.startNs;
-  }
+  if (s.statusCode === 2) d.errorCount++;
+  foldStep(d, s.step, costUsd);
+}
+
+/** Tokens and cost are counted once per model call: only llm and embedding steps are summed. */
+function foldStep(d: RunDelta, t: StepSummary, costUsd: number | null): void {
+  if (t.kind === 'llm') d.llmCalls++;
+  else if (t.kind === 'tool') d.toolCalls++;
+  if (d.sessionId === null && t.sessionId !== null) d.sessionId = t.sessionId;
+  if (d.userId === null && t.userId !== null) d.userId = t.userId;
+  if (!isBilledKind(t.kind)) return;
+  if (t.inputTokens === null && t.outputTokens === null) d.usageUnknown++;
+  d.inputTokens += t.inputTokens ?? 0;
+  d.outputTokens += t.outputTokens ?? 0;
+  d.cacheReadTokens += t.cacheReadTokens ?? 0;
+  d.cacheWriteTokens += t.cacheWriteTokens ?? 0;
+  d.reasoningTokens += t.reasoningTokens ?? 0;
+  if (costUsd === null) d.costUnknown++;
+  else d.costUsd += costUsd;
 }

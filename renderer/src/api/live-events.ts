@@ -26,6 +26,10 @@ const decoders: PayloadDecoders = {
     const traceIds = value.traceIds.filter((id): id is string => typeof id === 'string');
     return { traceIds };
   },
+  'prices-changed': (value) =>
+    isRecord(value) && typeof value.steps === 'number' && typeof value.runs === 'number'
+      ? { steps: value.steps, runs: value.runs }
+      : null,
   hello: (value) => (isRecord(value) && typeof value.version === 'string' ? { version: value.version } : null),
 };
 
@@ -39,7 +43,7 @@ export class LiveEventStream {
   private readonly fetchImpl: typeof fetch;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
-  private readonly handlers: HandlerSets = { 'runs-changed': new Set(), hello: new Set() };
+  private readonly handlers: HandlerSets = { 'runs-changed': new Set(), 'prices-changed': new Set(), hello: new Set() };
   private readonly stateListeners = new Set<(state: LiveConnectionState) => void>();
   private readonly openListeners = new Set<() => void>();
   private currentState: LiveConnectionState = 'connecting';

@@ -1,5 +1,6 @@
 import { sql as initialSchema } from './0001-initial-schema';
 import { sql as retentionIndex } from './0002-retention-index';
+import { sql as genaiSteps } from './0003-genai-steps';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial-schema', sql: initialSchema },
   { version: 2, name: 'retention-index', sql: retentionIndex },
+  { version: 3, name: 'genai-steps', sql: genaiSteps },
 ];

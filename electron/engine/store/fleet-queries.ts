@@ -1,0 +1,203 @@
+import type Database from 'better-sqlite3';
+import {
+  type FleetFilter,
+  type FleetStats,
+  type ModelStats,
+  type StepNameStats,
+  type TimeBucket,
+  percentiles,
+} from '../../../shared/domain/fleet-stats';
+import type { StepKind } from '../../../shared/domain/step';
+import type { DbRunRow } from './db-rows';
+import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-queries';
+
+interface FilterParams {
+  from: bigint;
+  to: bigint;
+  service: string | null;
+  model: string | null;
+  stepName: string | null;
+  origin: string | null;
+  status: string | null;
+}
+
+const RUN_FILTER = `r.start_ns >= @from AND r.start_ns < @to
+  AND (@service IS NULL OR r.service = @service)
+  AND (@origin IS NULL OR r.origin = @origin)
+  AND (@status IS NULL OR (CASE WHEN r.error_count > 0 THEN 'error' ELSE 'ok' END) = @status)
+  AND (@model IS NULL OR EXISTS (SELECT 1 FROM spans m WHERE m.trace_id = r.trace_id
+        AND (m.request_model = @model OR m.response_model = @model)))
+  AND (@stepName IS NULL OR EXISTS (SELECT 1 FROM spans n WHERE n.trace_id = r.trace_id AND n.name = @stepName))`;
+
+type StepRow = [
+  name: string,
+  kind: string,
+  durationNs: number,
+  statusCode: number,
+  model: string | null,
+  provider: string | null,
+  inputTokens: number | null,
+  outputTokens: number | null,
+  costUsd: number | null,
+];
+
+const NICE_BUCKETS_MS = [60_000, 300_000, 900_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];
+const MAX_LIST = 50;
+
+/** Fleet metrics over a time range and filters: runs, errors, latency percentiles, cost, tokens. */
+export class FleetQueries {
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    this.stmts = {
+      runs: db
+        .prepare<FilterParams, DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs r WHERE ${RUN_FILTER}`)
+        .safeIntegers(true),
+      steps: db
+        .prepare<FilterParams, StepRow>(
+          `SELECT s.name, s.step_kind, s.end_ns - s.start_ns, s.status_code,
+             coalesce(s.response_model, s.request_model), s.provider, s.input_tokens, s.output_tokens, s.cost_usd
+           FROM runs r JOIN spans s ON s.trace_id = r.trace_id
+           WHERE ${RUN_FILTER}
+             AND (@stepName IS NULL OR s.name = @stepName)
+             AND (@model IS NULL OR s.request_model = @model OR s.response_model = @model)`,
+        )
+        .raw(true),
+    };
+  }
+
+  stats(filter: FleetFilter, top = 10): FleetStats {
+    const params: FilterParams = {
+      from: BigInt(Math.max(0, Math.floor(filter.fromMs ?? 0))) * 1_000_000n,
+      to: filter.toMs === undefined ? 2n ** 63n - 1n : BigInt(Math.floor(filter.toMs)) * 1_000_000n,
+      service: filter.service ?? null,
+      model: filter.model ?? null,
+      stepName: filter.stepName ?? null,
+      origin: filter.origin ?? null,
+      status: filter.status ?? null,
+    };
+    const runs = this.stmts.runs.all(params).map(toRunSummary);
+    const errorRuns = runs.filter((r) => r.status === 'error').length;
+    const completeCosts = runs.filter((r) => r.costComplete).map((r) => r.costUsd ?? 0);
+    const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+    let totalUsd = 0;
+    let llmCalls = 0;
+    let toolCalls = 0;
+    for (const r of runs) {
+      tokens.input += r.inputTokens;
+      tokens.output += r.outputTokens;
+      tokens.cacheRead += r.cacheReadTokens;
+      tokens.cacheWrite += r.cacheWriteTokens;
+      tokens.reasoning += r.reasoningTokens;
+      totalUsd += r.costUsd ?? 0;
+      llmCalls += r.llmCalls;
+      toolCalls += r.toolCalls;
+    }
+    const { byStepName, byModel } = this.stepTables(params);
+    const limit = Math.max(1, Math.min(top, MAX_LIST));
+    const { bucketMs, buckets } = timeBuckets(runs);
+    return {
+      filter,
+      runs: runs.length,
+      errorRuns,
+      errorRate: runs.length === 0 ? null : errorRuns / runs.length,
+      runLatencyMs: percentiles(runs.map((r) => r.durationMs)),
+      cost: {
+        totalUsd: roundUsd(totalUsd),
+        perRun: percentiles(completeCosts),
+        runsWithUnknownCost: runs.length - completeCosts.length,
+      },
+      tokens,
+      llmCalls,
+      toolCalls,
+      byStepName,
+      byModel,
+      mostExpensiveRuns: runs
+        .filter((r) => r.costUsd !== null)
+        .sort((a, b) => (b.costUsd ?? 0) - (a.costUsd ?? 0))
+        .slice(0, limit),
+      slowestRuns: [...runs].sort((a, b) => b.durationMs - a.durationMs).slice(0, limit),
+      bucketMs,
+      buckets,
+    };
+  }
+
+  private stepTables(params: FilterParams): { byStepName: StepNameStats[]; byModel: ModelStats[] } {
+    const names = new Map<string, { kind: StepKind; durations: number[]; errors: number }>();
+    const models = new Map<
+      string,
+      { provider: string | null; durations: number[]; input: number; output: number; cost: number; unpriced: number }
+    >();
+    for (const [name, kind, durationNs, statusCode, model, provider, input, output, cost] of this.stmts.steps.iterate(
+      params,
+    ) as Iterable<StepRow>) {
+      const ms = durationNs / 1e6;
+      let n = names.get(name);
+      if (!n) names.set(name, (n = { kind: kind as StepKind, durations: [], errors: 0 }));
+      n.durations.push(ms);
+      if (statusCode === 2) n.errors++;
+      if (kind !== 'llm' && kind !== 'embedding') continue;
+      const key = model ?? '(unknown model)';
+      let m = models.get(key);
+      if (!m) models.set(key, (m = { provider, durations: [], input: 0, output: 0, cost: 0, unpriced: 0 }));
+      m.durations.push(ms);
+      m.input += input ?? 0;
+      m.output += output ?? 0;
+      if (cost === null) m.unpriced++;
+      else m.cost += cost;
+    }
+    const byStepName = [...names].map(([name, n]) => ({
+      name,
+      kind: n.kind,
+      count: n.durations.length,
+      errors: n.errors,
+      ...percentiles(n.durations)!,
+    }));
+    const byModel = [...models].map(([model, m]) => ({
+      model,
+      provider: m.provider,
+      calls: m.durations.length,
+      inputTokens: m.input,
+      outputTokens: m.output,
+      costUsd: roundUsd(m.cost),
+      unpricedCalls: m.unpriced,
+      ...percentiles(m.durations)!,
+    }));
+    byStepName.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    byModel.sort((a, b) => b.calls - a.calls || a.model.localeCompare(b.model));
+    return { byStepName: byStepName.slice(0, 200), byModel };
+  }
+}
+
+/** Runs per time bucket, with a "nice" bucket size giving at most about 60 buckets. */
+function timeBuckets(runs: ReturnType<typeof toRunSummary>[]): { bucketMs: number; buckets: TimeBucket[] } {
+  if (runs.length === 0) return { bucketMs: NICE_BUCKETS_MS[0]!, buckets: [] };
+  const starts = runs.map((r) => Number(BigInt(r.startNs) / 1_000_000n));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of starts) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const bucketMs = NICE_BUCKETS_MS.find((b) => (max - min) / b <= 60) ?? NICE_BUCKETS_MS[NICE_BUCKETS_MS.length - 1]!;
+  const first = Math.floor(min / bucketMs) * bucketMs;
+  const count = Math.floor((max - first) / bucketMs) + 1;
+  const buckets: TimeBucket[] = Array.from({ length: count }, (_, i) => ({
+    startMs: first + i * bucketMs,
+    runs: 0,
+    errors: 0,
+    costUsd: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+  }));
+  runs.forEach((r, i) => {
+    const b = buckets[Math.floor((starts[i]! - first) / bucketMs)]!;
+    b.runs++;
+    if (r.status === 'error') b.errors++;
+    b.costUsd += r.costUsd ?? 0;
+    b.inputTokens += r.inputTokens;
+    b.outputTokens += r.outputTokens;
+  });
+  for (const b of buckets) b.costUsd = roundUsd(b.costUsd);
+  return { bucketMs, buckets };
+}
