@@ -11,8 +11,11 @@ export const openInference: ConventionReader = {
   summary: ({ a }) => {
     const params = a.has('llm.invocation_parameters') ? a.object('llm.invocation_parameters') : null;
     const paramModel = params && typeof params.model === 'string' ? params.model : null;
+    // LangChain puts the provider only in its run metadata (`ls_provider`).
+    const metadata = a.has('metadata') ? a.object('metadata') : null;
+    const lsProvider = metadata && typeof metadata.ls_provider === 'string' ? metadata.ls_provider : null;
     return defined({
-      provider: a.firstStr('llm.provider', 'llm.system'),
+      provider: a.firstStr('llm.provider', 'llm.system') ?? lsProvider,
       requestModel:
         a.firstStr('llm.request.model_name', 'llm.model_name', 'embedding.model_name', 'reranker.model_name') ??
         paramModel,
@@ -56,7 +59,7 @@ export const openInference: ConventionReader = {
       const parameters = a.json('tool.parameters');
       const args = inputValue !== undefined ? inputValue : isJsonSchema(parameters) ? undefined : parameters;
       if (args !== undefined) out.toolArguments = args;
-      if (outputValue !== undefined) out.toolResult = outputValue;
+      if (outputValue !== undefined) out.toolResult = unwrapLangChainMessage(outputValue);
     }
     // With no message attributes, an LLM span's input.value is often the raw request body.
     if (
@@ -113,4 +116,17 @@ function ioValue(value: string | null, mime: string | null): unknown {
 
 function isJsonSchema(v: unknown): boolean {
   return isRecord(v) && (v.type === 'object' || '$schema' in v || isRecord(v.properties));
+}
+
+/**
+ * LangChain tools return a serialized ToolMessage (`{output: {lc: 1, kwargs: {content}}}`): the
+ * result the model saw is its content.
+ */
+function unwrapLangChainMessage(v: unknown): unknown {
+  const inner = isRecord(v) && isRecord(v.output) ? v.output : v;
+  if (isRecord(inner) && inner.lc === 1 && isRecord(inner.kwargs) && 'content' in inner.kwargs) {
+    const content = inner.kwargs.content;
+    return typeof content === 'string' ? parseArguments(content) : content;
+  }
+  return v;
 }

@@ -41,7 +41,10 @@ export const otelGenAi: ConventionReader = {
         'gen_ai.usage.details.thinking_tokens',
       ),
       reportedCostUsd: a.num('gen_ai.usage.cost'),
-      finishReason: normalizeFinishReason(a.json('gen_ai.response.finish_reasons')),
+      // The Anthropic SDK's own instrumentation writes the stop reason under its namespace.
+      finishReason: normalizeFinishReason(
+        a.json('gen_ai.response.finish_reasons') ?? a.str('anthropic.message.stop_reason'),
+      ),
       toolName: a.str('gen_ai.tool.name'),
       toolCallId: a.str('gen_ai.tool.call.id'),
       sessionId: a.str('gen_ai.conversation.id'),
@@ -81,6 +84,9 @@ export const otelGenAi: ConventionReader = {
     }
     if (a.has('gen_ai.tool.call.arguments')) out.toolArguments = a.json('gen_ai.tool.call.arguments');
     if (a.has('gen_ai.tool.call.result')) out.toolResult = a.json('gen_ai.tool.call.result');
+    // The Anthropic SDK's own tracing keeps the tool result as content blocks under its namespace.
+    else if (a.has('anthropic.tool_result.content'))
+      out.toolResult = contentText(a.json('anthropic.tool_result.content'));
     const params = parametersUnder(c, 'gen_ai.request.');
     if (a.has('gen_ai.output.type')) params.output_type = a.json('gen_ai.output.type');
     if (a.has('gen_ai.is_streaming')) params.stream = a.json('gen_ai.is_streaming');
@@ -108,4 +114,11 @@ function blobMessages(v: unknown, role: string): Message[] {
     if (Array.isArray(list)) return toMessages(list.flat(2), role);
   }
   return [];
+}
+
+/** Content blocks that are all text (`[{type: 'text', text}]`) read as their text. */
+function contentText(v: unknown): unknown {
+  if (!Array.isArray(v) || v.length === 0) return v;
+  const texts = v.map((b) => (isRecord(b) && b.type === 'text' && typeof b.text === 'string' ? b.text : null));
+  return texts.every((t) => t !== null) ? texts.join('') : v;
 }
