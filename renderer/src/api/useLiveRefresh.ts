@@ -7,15 +7,22 @@ const MAX_WAIT_MS = 500;
 
 export type RunsChangedFilter = 'any' | 'none' | ((traceIds: readonly string[]) => boolean);
 
+export interface LiveRefreshOptions {
+  /** Also refresh when prices change (every cost shown may have changed). */
+  prices?: boolean;
+}
+
 /**
- * Calls `refresh` (debounced) when the engine reports changed runs that match `runs`, and whenever
- * the live stream (re)opens, since events may have been missed while it was down.
+ * Calls `refresh` (debounced) when the engine reports changed runs that match `runs` (or changed
+ * prices, with `prices`), and whenever the live stream (re)opens, since events may have been missed
+ * while it was down.
  */
-export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter): void {
+export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter, options: LiveRefreshOptions = {}): void {
   const { live } = useAppServices();
-  const latest = useRef({ refresh, runs });
+  const prices = options.prices ?? false;
+  const latest = useRef({ refresh, runs, prices });
   useEffect(() => {
-    latest.current = { refresh, runs };
+    latest.current = { refresh, runs, prices };
   });
 
   useEffect(() => {
@@ -31,11 +38,15 @@ export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter): vo
       const matches = filter === 'any' || (filter !== 'none' && filter(traceIds));
       if (matches) debouncer.schedule();
     });
+    const offPricesChanged = live.on('prices-changed', () => {
+      if (latest.current.prices) debouncer.schedule();
+    });
     const offOpen = live.onOpen(() => {
       debouncer.schedule();
     });
     return () => {
       offRunsChanged();
+      offPricesChanged();
       offOpen();
       debouncer.cancel();
     };

@@ -1,7 +1,17 @@
-/** Where the UI is. Routes live in the URL hash: `#/run/<traceId>`; no hash is the runs list. */
-export type Route = { page: 'runs' } | { page: 'run'; traceId: string };
+/**
+ * Where the UI is. Routes live in the URL hash: `#/run/<traceId>`, `#/settings/<section>`; no hash
+ * is the runs list.
+ */
+export type Route =
+  | { page: 'runs' }
+  | { page: 'run'; traceId: string }
+  | { page: 'settings'; section: SettingsSection };
+
+export const SETTINGS_SECTIONS = ['prices'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const RUN_PREFIX = '#/run/';
+const SETTINGS_PREFIX = '#/settings';
 const ROUTE_CHANGE_EVENT = 'loupe:route-change';
 
 /** Marks history entries the app pushed itself, so "Back" can pop them instead of adding more. */
@@ -14,6 +24,11 @@ export function parseRoute(hash: string): Route {
     const traceId = safeDecode(hash.slice(RUN_PREFIX.length)).trim();
     if (traceId !== '') return { page: 'run', traceId };
   }
+  if (hash === SETTINGS_PREFIX || hash.startsWith(`${SETTINGS_PREFIX}/`)) {
+    const name = hash.slice(SETTINGS_PREFIX.length + 1);
+    const section = SETTINGS_SECTIONS.find((s) => s === name) ?? SETTINGS_SECTIONS[0];
+    return { page: 'settings', section };
+  }
   return { page: 'runs' };
 }
 
@@ -23,6 +38,8 @@ export function routeToHash(route: Route): string {
       return '';
     case 'run':
       return `${RUN_PREFIX}${encodeURIComponent(route.traceId)}`;
+    case 'settings':
+      return `${SETTINGS_PREFIX}/${route.section}`;
   }
 }
 
@@ -37,13 +54,21 @@ export function navigate(route: Route, options: { replace?: boolean } = {}): voi
   window.dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
 }
 
-/** Leaves a run: pops the history entry when the app pushed it, otherwise replaces it. */
-export function navigateBackToRuns(): void {
+/**
+ * Goes back to where the user came from: pops the history entry when the app pushed it (the
+ * previous entry is then the page that opened this one), otherwise replaces it with `fallback`.
+ */
+export function navigateBack(fallback: Route): void {
   if (isLoupeHistoryState(history.state)) {
     history.back();
   } else {
-    navigate({ page: 'runs' }, { replace: true });
+    navigate(fallback, { replace: true });
   }
+}
+
+/** Leaves a run: pops the history entry when the app pushed it, otherwise replaces it. */
+export function navigateBackToRuns(): void {
+  navigateBack({ page: 'runs' });
 }
 
 /** For useSyncExternalStore: calls `listener` whenever the route may have changed. */

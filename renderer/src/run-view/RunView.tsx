@@ -1,34 +1,51 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunSummary } from '../../../shared/domain/run';
 import { formatCount } from '../../../shared/format/format-count';
 import { formatDuration } from '../../../shared/format/format-duration';
 import { formatClock, nanosToEpochMs } from '../../../shared/format/time';
+import { type FigureLabel, runCostLabel, runTokensLabel } from '../common/cost-label';
 import { isShortcutEvent } from '../common/keyboard';
 import { StatusBadge } from '../common/StatusBadge';
 import { navigateBackToRuns } from '../routing/route';
-import { SpanTree } from './SpanTree';
-import { useRunDetail } from './useRunDetail';
+import { StepDetail } from './StepDetail';
+import { StepTree } from './StepTree';
+import { buildStepRows } from './step-rows';
+import { useStepSelectionStore } from './step-selection-store';
+import { useRunSteps } from './useRunSteps';
 
-/** One run: its summary and its span tree, drawn over the runs list. Esc goes back. */
+/** One run: its totals, its step tree and the selected step's details, drawn over the runs list. Esc goes back. */
 export function RunView({ traceId }: { traceId: string }) {
-  const { state, retry } = useRunDetail(traceId);
+  const { state, retry } = useRunSteps(traceId);
   const viewRef = useRef<HTMLElement>(null);
+  const selectedSpanId = useStepSelectionStore((s) => (s.traceId === traceId ? s.spanId : null));
+  const selectStep = useStepSelectionStore((s) => s.select);
+  const steps = state.status === 'ready' ? state.data.steps : null;
+  const rows = useMemo(() => (steps === null ? [] : buildStepRows(steps)), [steps]);
+  const selectedStep = useMemo(
+    () => (selectedSpanId === null ? null : (steps?.find((s) => s.spanId === selectedSpanId) ?? null)),
+    [steps, selectedSpanId],
+  );
+
+  const select = useCallback((spanId: string | null) => selectStep(traceId, spanId), [selectStep, traceId]);
 
   useEffect(() => {
     viewRef.current?.focus({ preventScroll: true });
   }, []);
 
+  // Esc closes the step details first, then leaves the run.
+  const hasSelection = selectedStep !== null;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || !isShortcutEvent(event)) return;
       event.preventDefault();
-      navigateBackToRuns();
+      if (hasSelection) select(null);
+      else navigateBackToRuns();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, []);
+  }, [hasSelection, select]);
 
   return (
     <section
@@ -66,8 +83,20 @@ export function RunView({ traceId }: { traceId: string }) {
         </div>
       )}
       {state.status === 'ready' && (
-        <div className="run-view__body">
-          <SpanTree spans={state.data.spans} />
+        <div className={selectedStep ? 'run-view__body has-detail' : 'run-view__body'}>
+          <div className="run-view__tree">
+            <StepTree rows={rows} selectedSpanId={selectedStep?.spanId ?? null} onSelect={select} />
+          </div>
+          {selectedStep && (
+            <StepDetail
+              key={selectedStep.spanId}
+              step={selectedStep}
+              traceId={traceId}
+              onClose={() => {
+                select(null);
+              }}
+            />
+          )}
         </div>
       )}
     </section>
@@ -82,20 +111,53 @@ function RunHeader({ run }: { run: RunSummary }) {
       </h1>
       <StatusBadge status={run.status} />
       <dl className="run-header__facts">
-        <Fact label="Duration" value={formatDuration(run.durationMs)} testId="run-duration" />
-        <Fact label="Spans" value={formatCount(run.spanCount)} testId="run-span-count" />
-        <Fact label="Service" value={run.service} testId="run-service" />
-        <Fact label="Started" value={formatClock(nanosToEpochMs(run.startNs))} testId="run-started" />
+        <Fact label="Duration" testId="run-duration">
+          {formatDuration(run.durationMs)}
+        </Fact>
+        <Fact label="Spans" testId="run-span-count" secondary>
+          {formatCount(run.spanCount)}
+        </Fact>
+        <Fact label="LLM calls" testId="run-llm-calls">
+          {formatCount(run.llmCalls)}
+        </Fact>
+        <Fact label="Tool calls" testId="run-tool-calls">
+          {formatCount(run.toolCalls)}
+        </Fact>
+        <Fact label="Tokens" testId="run-tokens" figure={runTokensLabel(run)} />
+        <Fact label="Cost" testId="run-cost" figure={runCostLabel(run)} />
+        <Fact label="Service" testId="run-service" secondary>
+          {run.service}
+        </Fact>
+        <Fact label="Started" testId="run-started" secondary>
+          {formatClock(nanosToEpochMs(run.startNs))}
+        </Fact>
       </dl>
     </div>
   );
 }
 
-function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
+interface FactProps {
+  label: string;
+  testId: string;
+  children?: ReactNode;
+  /** A figure with its tooltip and completeness (instead of children). */
+  figure?: FigureLabel;
+  /** Left out when the window is narrow. */
+  secondary?: boolean;
+}
+
+function Fact({ label, testId, children, figure, secondary }: FactProps) {
   return (
-    <div className="fact">
+    <div className={secondary ? 'fact fact--secondary' : 'fact'}>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
+      <dd
+        data-testid={testId}
+        className={figure ? 'figure' : undefined}
+        data-state={figure?.state}
+        title={figure?.title}
+      >
+        {figure ? figure.text : children}
+      </dd>
     </div>
   );
 }

@@ -1,10 +1,17 @@
-import type { SpanRecord } from '../../../shared/domain/run';
 import { compareNanos } from '../../../shared/format/compare-nanos';
-import { nanosDiffMs } from '../../../shared/format/time';
+import { nanosDiffMs, type NanosString } from '../../../shared/format/time';
+
+/** What the tree needs of a span (a SpanRecord, or a step with its end time). */
+export interface TreeSpan {
+  spanId: string;
+  parentSpanId: string;
+  startNs: NanosString;
+  endNs: NanosString;
+}
 
 /** One line of the span tree: a span, its depth, and where its bar sits on the run's timeline. */
-export interface SpanTreeRow {
-  span: SpanRecord;
+export interface SpanTreeRow<S extends TreeSpan = TreeSpan> {
+  span: S;
   depth: number;
   hasChildren: boolean;
   /** Start of the bar, as a fraction (0–1) of the whole run's time span. */
@@ -13,7 +20,7 @@ export interface SpanTreeRow {
   widthRatio: number;
 }
 
-const byStart = (a: SpanRecord, b: SpanRecord) =>
+const byStart = (a: TreeSpan, b: TreeSpan) =>
   compareNanos(a.startNs, b.startNs) || compareNanos(a.endNs, b.endNs) || (a.spanId < b.spanId ? -1 : 1);
 
 /**
@@ -21,12 +28,12 @@ const byStart = (a: SpanRecord, b: SpanRecord) =>
  * whose parent is missing (not arrived yet, or outside the trace) are shown as roots. Malformed
  * data (cycles, duplicate ids) still yields every span exactly once.
  */
-export function buildSpanTreeRows(spans: readonly SpanRecord[]): SpanTreeRow[] {
+export function buildSpanTreeRows<S extends TreeSpan>(spans: readonly S[]): SpanTreeRow<S>[] {
   if (spans.length === 0) return [];
   const sorted = [...spans].sort(byStart);
   const knownIds = new Set(sorted.map((span) => span.spanId));
-  const childrenOf = new Map<string, SpanRecord[]>();
-  const roots: SpanRecord[] = [];
+  const childrenOf = new Map<string, S[]>();
+  const roots: S[] = [];
   for (const span of sorted) {
     const parent = span.parentSpanId;
     if (parent === '' || parent === span.spanId || !knownIds.has(parent)) {
@@ -39,12 +46,12 @@ export function buildSpanTreeRows(spans: readonly SpanRecord[]): SpanTreeRow[] {
   }
 
   const timeline = timeWindow(sorted);
-  const rows: SpanTreeRow[] = [];
-  const placed = new Set<SpanRecord>();
+  const rows: SpanTreeRow<S>[] = [];
+  const placed = new Set<S>();
   const expandedIds = new Set<string>();
-  const visit = (root: SpanRecord) => {
+  const visit = (root: S) => {
     // Iterative depth-first walk: traces can be deeper than the call stack allows.
-    const stack: { span: SpanRecord; depth: number }[] = [{ span: root, depth: 0 }];
+    const stack: { span: S; depth: number }[] = [{ span: root, depth: 0 }];
     for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
       const { span, depth } = entry;
       if (placed.has(span)) continue;
@@ -70,7 +77,7 @@ interface TimeWindow {
   totalMs: number;
 }
 
-function timeWindow(sorted: readonly SpanRecord[]): TimeWindow {
+function timeWindow(sorted: readonly TreeSpan[]): TimeWindow {
   const first = sorted[0];
   if (first === undefined) return { startNs: '0', totalMs: 0 };
   let endNs = first.endNs;
@@ -78,7 +85,7 @@ function timeWindow(sorted: readonly SpanRecord[]): TimeWindow {
   return { startNs: first.startNs, totalMs: nanosDiffMs(first.startNs, endNs) };
 }
 
-function barOf(span: SpanRecord, timeline: TimeWindow): { offsetRatio: number; widthRatio: number } {
+function barOf(span: TreeSpan, timeline: TimeWindow): { offsetRatio: number; widthRatio: number } {
   if (timeline.totalMs <= 0) return { offsetRatio: 0, widthRatio: 1 };
   const offsetRatio = clamp01(nanosDiffMs(timeline.startNs, span.startNs) / timeline.totalMs);
   const widthRatio = clamp01(nanosDiffMs(span.startNs, span.endNs) / timeline.totalMs);

@@ -3,6 +3,8 @@ import type { RunSummary } from '../../../shared/domain/run';
 import { formatCount } from '../../../shared/format/format-count';
 import { formatDuration } from '../../../shared/format/format-duration';
 import { formatClock, nanosToEpochMs } from '../../../shared/format/time';
+import { runCostLabel, runTokensLabel } from '../common/cost-label';
+import { FigureText } from '../common/FigureText';
 import { StatusBadge } from '../common/StatusBadge';
 import { runRowId } from './run-row-id';
 
@@ -54,6 +56,15 @@ export const RunRow = memo(function RunRow({ run, top, height, rowIndex, selecte
       </div>
       <div role="gridcell" className="cell cell--num">
         {formatCount(run.spanCount)}
+      </div>
+      <div role="gridcell" className="cell cell--num" data-testid="run-row-llm-calls">
+        {run.llmCalls === 0 ? <span className="muted">0</span> : formatCount(run.llmCalls)}
+      </div>
+      <div role="gridcell" className="cell cell--num">
+        <FigureText label={runTokensLabel(run)} testId="run-row-tokens" />
+      </div>
+      <div role="gridcell" className="cell cell--num">
+        <FigureText label={runCostLabel(run)} testId="run-row-cost" />
       </div>
     </div>
   );

@@ -34,6 +34,9 @@ const RUN_COLUMNS = [
   { label: 'Status' },
   { label: 'Duration', numeric: true },
   { label: 'Spans', numeric: true },
+  { label: 'LLM calls', numeric: true, title: 'Model calls in the run' },
+  { label: 'Tokens', numeric: true, title: 'Input + output tokens over the run’s model calls' },
+  { label: 'Cost', numeric: true, title: 'USD over the run’s model calls; “≥” when some could not be priced' },
 ] as const;
 
 export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otlpHttpUrl }: RunsTableProps) {

@@ -23,11 +23,11 @@ export interface RunsList {
 
 const NO_RUNS: readonly RunSummary[] = [];
 
-/** The newest runs, refetched when the engine reports changes; grows page by page on demand. */
+/** The newest runs, refetched when the engine reports changes (runs or prices); grows page by page on demand. */
 export function useRuns(): RunsList {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const { state, refresh, retry } = useApiQuery('listRuns', { limit }, { keepPreviousData: true });
-  useLiveRefresh(refresh, 'any');
+  useLiveRefresh(refresh, 'any', { prices: true });
 
   const runs = state.status === 'ready' ? state.data : NO_RUNS;
   const hasMore = state.status === 'ready' && runs.length >= limit && limit < MAX_LIMIT;

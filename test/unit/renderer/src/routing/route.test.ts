@@ -40,6 +40,26 @@ describe('parseRoute', () => {
   });
 });
 
+describe('settings routes', () => {
+  it('reads the section, defaulting to prices', () => {
+    expect(parseRoute('#/settings/prices')).toEqual({ page: 'settings', section: 'prices' });
+    expect(parseRoute('#/settings')).toEqual({ page: 'settings', section: 'prices' });
+    expect(parseRoute('#/settings/')).toEqual({ page: 'settings', section: 'prices' });
+    expect(parseRoute('#/settings/unknown')).toEqual({ page: 'settings', section: 'prices' });
+  });
+
+  it('does not take look-alikes for settings', () => {
+    expect(parseRoute('#/settingsx')).toEqual({ page: 'runs' });
+    expect(parseRoute('#settings')).toEqual({ page: 'runs' });
+  });
+
+  it('round-trips', () => {
+    const route: Route = { page: 'settings', section: 'prices' };
+    expect(routeToHash(route)).toBe('#/settings/prices');
+    expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+});
+
 describe('routeToHash', () => {
   it('gives the runs list no hash', () => {
     expect(routeToHash({ page: 'runs' })).toBe('');

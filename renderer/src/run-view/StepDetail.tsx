@@ -1,0 +1,275 @@
+import type { ReactNode } from 'react';
+import type { RunStep } from '../../../shared/domain/step';
+import { isBilledKind } from '../../../shared/domain/step';
+import { formatCount } from '../../../shared/format/format-count';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { useApiQuery } from '../api/useApiQuery';
+import { useLiveRefresh } from '../api/useLiveRefresh';
+import { formatUsdExact, stepCostLabel } from '../common/cost-label';
+import { KindBadge } from '../common/KindBadge';
+import { isEmptyValue, prettyJson } from '../common/pretty-json';
+import { addPriceForModel } from '../settings/add-price-for-model';
+import { ChatMessages, FoldableText } from './ChatMessages';
+import { buildTranscript } from './chat-transcript';
+
+const COST_SOURCE_LABELS = {
+  reported: 'reported by the instrumentation',
+  computed: 'computed from tokens × price',
+  unknown: 'unknown',
+} as const;
+
+interface StepDetailProps {
+  step: RunStep;
+  traceId: string;
+  onClose: () => void;
+}
+
+/** The selected step: messages as a chat, tool input and output, usage and cost, timing, error. */
+export function StepDetail({ step, traceId, onClose }: StepDetailProps) {
+  const transcript = buildTranscript(step);
+  const cost = stepCostLabel(step);
+  const billed = isBilledKind(step.kind);
+  const hasToolIo = !isEmptyValue(step.toolArguments) || !isEmptyValue(step.toolResult);
+  const hasGenericIo = transcript.length === 0 && (!isEmptyValue(step.input) || !isEmptyValue(step.output));
+  const params = Object.entries(step.requestParameters);
+
+  return (
+    <aside className="step-detail" data-testid="step-detail" data-span-id={step.spanId} aria-label="Step details">
+      <header className="step-detail__head">
+        <KindBadge kind={step.kind} />
+        <h2 className="step-detail__title" title={step.name}>
+          {step.name === '' ? '(unnamed)' : step.name}
+        </h2>
+        {step.status === 'error' && <span className="status-badge status-badge--error">error</span>}
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="step-detail-close"
+          aria-label="Close step details (Esc)"
+          title="Close (Esc)"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      {(step.model !== null || step.toolName !== null || step.agentName !== null) && (
+        <p className="step-detail__subtitle">
+          {[
+            step.model,
+            step.provider,
+            step.toolName !== null ? `tool ${step.toolName}` : null,
+            step.agentName !== null ? `agent ${step.agentName}` : null,
+            step.finishReason !== null ? `finish: ${step.finishReason}` : null,
+          ]
+            .filter((x): x is string => x !== null)
+            .join(' · ')}
+        </p>
+      )}
+
+      <dl className="step-detail__facts">
+        <div className="fact">
+          <dt>Cost</dt>
+          <dd className="figure" data-testid="step-cost" data-state={cost.state} title={cost.title}>
+            {cost.state === 'unknown' ? (
+              <span className="no-price-badge">no price</span>
+            ) : step.costUsd === null ? (
+              '—'
+            ) : (
+              formatUsdExact(step.costUsd)
+            )}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Tokens in / out</dt>
+          <dd>
+            {step.inputTokens === null && step.outputTokens === null
+              ? '—'
+              : `${formatCount(step.inputTokens)} / ${formatCount(step.outputTokens)}`}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Duration</dt>
+          <dd>{formatDuration(step.durationMs)}</dd>
+        </div>
+        <div className="fact">
+          <dt>Critical path</dt>
+          <dd>{step.onCriticalPath ? '◆ yes' : 'no'}</dd>
+        </div>
+      </dl>
+
+      <div className="step-detail__body">
+        {step.costSource === 'unknown' && step.model !== null && (
+          <UnpricedNotice model={step.model} provider={step.provider} traceId={traceId} />
+        )}
+        {step.error !== null && (
+          <Section title="Error">
+            <div className="error-box" data-testid="step-error">
+              {step.error}
+            </div>
+          </Section>
+        )}
+        {step.contentNotCaptured && (
+          <div className="notice-box" data-testid="content-not-captured">
+            <strong>Content not captured.</strong> The instrumentation recorded that this step has messages but did not
+            capture them. Turn content capture on in your instrumentation (for OpenTelemetry GenAI:{' '}
+            <code>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</code>) to see them here.
+          </div>
+        )}
+        {transcript.length > 0 && (
+          <Section title="Messages">
+            <ChatMessages entries={transcript} />
+          </Section>
+        )}
+        {hasToolIo && (
+          <Section title="Tool call">
+            {!isEmptyValue(step.toolArguments) && (
+              <Labeled label="Arguments">
+                <FoldableText className="code-block" text={prettyJson(step.toolArguments)} />
+              </Labeled>
+            )}
+            {!isEmptyValue(step.toolResult) && (
+              <Labeled label="Result">
+                <FoldableText className="code-block" text={prettyJson(step.toolResult)} />
+              </Labeled>
+            )}
+          </Section>
+        )}
+        {hasGenericIo && (
+          <Section title="Input and output">
+            {!isEmptyValue(step.input) && (
+              <Labeled label="Input">
+                <FoldableText className="code-block" text={prettyJson(step.input)} />
+              </Labeled>
+            )}
+            {!isEmptyValue(step.output) && (
+              <Labeled label="Output">
+                <FoldableText className="code-block" text={prettyJson(step.output)} />
+              </Labeled>
+            )}
+          </Section>
+        )}
+        {(billed || step.inputTokens !== null || step.outputTokens !== null || step.costUsd !== null) && (
+          <Section title="Usage and cost">
+            <table className="kv-table" data-testid="step-usage">
+              <tbody>
+                <Row label="Input tokens" value={formatCount(step.inputTokens)} />
+                <Row label="of which cached (read)" value={formatCount(step.cacheReadTokens)} sub />
+                <Row label="of which cache write" value={formatCount(step.cacheWriteTokens)} sub />
+                <Row label="Output tokens" value={formatCount(step.outputTokens)} />
+                <Row label="of which reasoning" value={formatCount(step.reasoningTokens)} sub />
+                <Row label="Cost" value={step.costUsd === null ? '—' : formatUsdExact(step.costUsd)} />
+                <Row
+                  label="Cost source"
+                  value={step.costSource === null ? 'not a model call' : COST_SOURCE_LABELS[step.costSource]}
+                />
+                {!billed && (step.inputTokens !== null || step.outputTokens !== null) && (
+                  <tr>
+                    <td colSpan={2} className="muted kv-table__note">
+                      Usage of the model calls inside this {step.kind}; not added to the run’s totals again.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </Section>
+        )}
+        <Section title="Timing">
+          <table className="kv-table" data-testid="step-timing">
+            <tbody>
+              <Row label="Duration" value={formatDuration(step.durationMs)} />
+              <Row label="Self time" value={formatDuration(step.selfTimeMs)} />
+              {step.timeToFirstTokenMs !== null && (
+                <Row label="Time to first token" value={formatDuration(step.timeToFirstTokenMs)} />
+              )}
+              <Row label="Starts at" value={`+${formatDuration(step.startOffsetMs)}`} />
+              <Row label="On the critical path" value={step.onCriticalPath ? 'yes' : 'no'} />
+            </tbody>
+          </table>
+        </Section>
+        {params.length > 0 && (
+          <Section title="Request parameters">
+            <table className="kv-table">
+              <tbody>
+                {params.map(([key, value]) => (
+                  <Row key={key} label={key} value={typeof value === 'string' ? value : prettyJson(value)} mono />
+                ))}
+              </tbody>
+            </table>
+          </Section>
+        )}
+        <Section title="Identifiers">
+          <table className="kv-table">
+            <tbody>
+              <Row label="Span id" value={step.spanId} mono />
+              {step.toolCallId !== null && <Row label="Tool call id" value={step.toolCallId} mono />}
+              {step.sessionId !== null && <Row label="Session" value={step.sessionId} mono />}
+              {step.operation !== null && <Row label="Operation" value={step.operation} mono />}
+              {step.conventions.length > 0 && <Row label="Read as" value={step.conventions.join(', ')} mono />}
+            </tbody>
+          </table>
+        </Section>
+      </div>
+    </aside>
+  );
+}
+
+/** An unpriced model call: says why its cost is unknown and offers to add a price for its model. */
+function UnpricedNotice({ model, provider, traceId }: { model: string; provider: string | null; traceId: string }) {
+  // The cost is unknown when the model has no price, or when the call reported no usage: ask which.
+  const { state, refresh } = useApiQuery('findPrice', { provider, model }, { keepPreviousData: true });
+  useLiveRefresh(refresh, 'none', { prices: true });
+  const price = state.status === 'ready' ? state.data.price : null;
+  if (price !== null) {
+    return (
+      <div className="notice-box" data-testid="unpriced-notice">
+        <strong>Cost unknown.</strong> {model} has a price ({price.model},{' '}
+        {price.source === 'user' ? 'yours' : 'built-in'}
+        ), but this call reported no token usage.
+      </div>
+    );
+  }
+  return (
+    <div className="notice-box notice-box--action" data-testid="unpriced-notice">
+      <p>
+        <strong>No price for {model}.</strong> This call’s cost is unknown, so the run’s cost is a lower bound.
+      </p>
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="add-price-for-model"
+        onClick={() => {
+          addPriceForModel(model, provider, traceId);
+        }}
+      >
+        Add a price for {model}
+      </button>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="detail-section">
+      <h3 className="detail-section__title">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Labeled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="labeled">
+      <div className="labeled__label">{label}</div>
+      {children}
+    </div>
+  );
+}
+
+function Row({ label, value, sub, mono }: { label: string; value: string; sub?: boolean; mono?: boolean }) {
+  return (
+    <tr className={sub ? 'kv-table__sub' : undefined}>
+      <th scope="row">{label}</th>
+      <td className={mono ? 'mono' : undefined}>{value}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,33 @@
+import { navigate, type SettingsSection } from '../routing/route';
+import { PricesSection } from './PricesSection';
+
+const SECTIONS: readonly { id: SettingsSection; label: string }[] = [{ id: 'prices', label: 'Prices' }];
+
+/** Settings, one section at a time, drawn over the runs list. */
+export function SettingsPage({ section }: { section: SettingsSection }) {
+  return (
+    <div className="settings-page" data-testid="settings-page" data-section={section}>
+      <nav className="settings-page__nav" aria-label="Settings sections">
+        <h1 className="settings-page__title">Settings</h1>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a
+                href={`#/settings/${s.id}`}
+                className={s.id === section ? 'settings-nav-link is-active' : 'settings-nav-link'}
+                aria-current={s.id === section ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate({ page: 'settings', section: s.id }, { replace: true });
+                }}
+              >
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings-page__content">{section === 'prices' && <PricesSection />}</div>
+    </div>
+  );
+}

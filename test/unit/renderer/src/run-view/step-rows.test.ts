@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { RunStep } from '../../../../../shared/domain/step';
+import { buildStepRows, stepEndNs, stepIndexAfter } from '../../../../../renderer/src/run-view/step-rows';
+
+const BASE = 1_795_438_987_698_000_000n;
+
+function step(spanId: string, parentSpanId: string, startMs: number, durationMs: number): RunStep {
+  return {
+    spanId,
+    parentSpanId,
+    name: spanId,
+    startNs: (BASE + BigInt(startMs) * 1_000_000n).toString(),
+    startOffsetMs: startMs,
+    durationMs,
+    selfTimeMs: durationMs,
+    onCriticalPath: false,
+    status: 'ok',
+    model: null,
+    costUsd: null,
+    costSource: null,
+    kind: 'other',
+  } as RunStep;
+}
+
+describe('stepEndNs', () => {
+  it('adds the duration to the exact start, past 2^53', () => {
+    expect(stepEndNs({ startNs: '1795438987698000000', durationMs: 1150 })).toBe('1795438988848000000');
+    expect(stepEndNs({ startNs: '1795438987698000001', durationMs: 0.000001 })).toBe('1795438987698000002');
+    expect(stepEndNs({ startNs: '5', durationMs: -1 })).toBe('5');
+  });
+});
+
+describe('buildStepRows', () => {
+  it('nests steps under their parents in start order, with timeline bars', () => {
+    const rows = buildStepRows([
+      step('tool', 'root', 1200, 400),
+      step('root', '', 0, 4000),
+      step('llm1', 'root', 0, 1000),
+      step('inner', 'llm1', 100, 500),
+    ]);
+    expect(rows.map((r) => [r.span.spanId, r.depth, r.hasChildren])).toEqual([
+      ['root', 0, true],
+      ['llm1', 1, true],
+      ['inner', 2, false],
+      ['tool', 1, false],
+    ]);
+    const tool = rows[3]!;
+    expect(tool.offsetRatio).toBeCloseTo(0.3);
+    expect(tool.widthRatio).toBeCloseTo(0.1);
+    expect(tool.span.step.name).toBe('tool');
+  });
+});
+
+describe('stepIndexAfter', () => {
+  const rows = buildStepRows([step('a', '', 0, 10), step('b', 'a', 1, 2), step('c', 'a', 3, 2)]);
+
+  it('starts at the first row, then moves and stops at the ends', () => {
+    expect(stepIndexAfter(rows, null, 1)).toBe(0);
+    expect(stepIndexAfter(rows, 'unknown', -1)).toBe(0);
+    expect(stepIndexAfter(rows, 'a', 1)).toBe(1);
+    expect(stepIndexAfter(rows, 'c', 1)).toBe(2);
+    expect(stepIndexAfter(rows, 'a', -1)).toBe(0);
+    expect(stepIndexAfter([], null, 1)).toBeNull();
+  });
+});
