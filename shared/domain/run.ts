@@ -30,7 +30,10 @@ export interface RunSummary {
   reasoningTokens: number;
   /** Model calls that reported no usage (their tokens are unknown, not 0). */
   usageUnknownCalls: number;
-  /** USD over the model calls whose cost is known; null when none is. */
+  /**
+   * USD over the model calls whose cost is known: 0 for a run without model calls, null when it has
+   * model calls and none could be priced.
+   */
   costUsd: number | null;
   /** Whether every model call has a known cost (reported or priced). */
   costComplete: boolean;

@@ -1,4 +1,4 @@
-import { normalizeProvider as normalizeProviderId } from '../pricing/model-name';
+import { normalizeProvider as normalizeProviderId } from '../../../shared/domain/model-name';
 
 /** Values that name a framework rather than a model provider: infer the provider from the model. */
 const FRAMEWORKS = new Set(['strands-agents', 'gcp.vertex.agent', 'langchain', 'crewai', 'mock-provider']);

@@ -1,8 +1,8 @@
 import { type ModelPrice, ANY_PROVIDER, compilePriceMatch } from '../../../shared/domain/price';
-import { inferProvider, isLocalProvider, normalizeModelName, normalizeProvider } from './model-name';
+import { inferProvider, isLocalProvider, normalizeModelName, normalizeProvider } from '../../../shared/domain/model-name';
 
 export { computeCost } from './compute-cost';
-export { inferProvider, normalizeModelName, normalizeProvider } from './model-name';
+export { inferProvider, normalizeModelName, normalizeProvider } from '../../../shared/domain/model-name';
 
 export interface PriceQuery {
   /** The call's provider as reported (any spelling; null when unknown). */

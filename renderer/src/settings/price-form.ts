@@ -1,3 +1,4 @@
+import { normalizeModelName } from '../../../shared/domain/model-name';
 import { type ModelPrice, compilePriceMatch } from '../../../shared/domain/price';
 
 /** The price editor's fields, as typed (rates are text until saved). */
@@ -99,11 +100,9 @@ export function modelMatchPattern(model: string): string {
   return escapeRegExp(matchableModelName(model));
 }
 
-/** The model name as the matcher sees it: last path segment, lower-cased. */
+/** The model name as the matcher sees it: routing prefixes and Bedrock region/vendor taken off, lower-cased. */
 export function matchableModelName(model: string): string {
-  const trimmed = model.trim().toLowerCase();
-  const slash = trimmed.lastIndexOf('/');
-  return slash === -1 ? trimmed : trimmed.slice(slash + 1);
+  return normalizeModelName(model).model;
 }
 
 /** Whether `match` (anchored, case-insensitive) accepts the model; null when the pattern is invalid or empty. */

@@ -3,7 +3,7 @@ import {
   inferProvider,
   normalizeModelName,
   normalizeProvider,
-} from '../../../../../electron/engine/pricing/model-name';
+} from '../../../../shared/domain/model-name';
 
 describe('normalizeModelName', () => {
   it('takes off path prefixes and names the provider they give', () => {
