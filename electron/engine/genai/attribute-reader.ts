@@ -51,6 +51,26 @@ export function toNumber(v: unknown): number | null {
   return null;
 }
 
+const NAMESPACES = [
+  'gen_ai.',
+  'llm.',
+  'langfuse.',
+  'langsmith.',
+  'traceloop.',
+  'mlflow.',
+  'gcp.vertex.agent.',
+  'embedding.',
+  'reranker.',
+  'retrieval.',
+  'ai.',
+] as const;
+
+/** A bit per namespace the readers ask about (0 for any other key). */
+function namespaceOf(key: string): number {
+  for (let i = 0; i < NAMESPACES.length; i++) if (key.startsWith(NAMESPACES[i]!)) return 1 << i;
+  return 0;
+}
+
 /** Typed reads of a span's attributes; every getter returns null when the key is absent or unusable. */
 export class AttributeReader {
   constructor(readonly attributes: Attributes) {}
@@ -111,8 +131,23 @@ export class AttributeReader {
     return isRecord(v) ? v : null;
   }
 
-  /** Whether any key starts with `prefix`. */
+  private namespaces = -1;
+
+  /**
+   * Whether any key starts with `prefix`. Which namespaces the keys use (`gen_ai.`, `llm.`,
+   * `langfuse.`…) is found in one pass without allocating, so asking about a convention the span
+   * does not use (the common case: each reader asks) costs a bit test instead of a scan.
+   */
   hasPrefix(prefix: string): boolean {
+    const flag = namespaceOf(prefix);
+    if (flag !== 0) {
+      if (this.namespaces === -1) {
+        let mask = 0;
+        for (const k in this.attributes) mask |= namespaceOf(k);
+        this.namespaces = mask;
+      }
+      if ((this.namespaces & flag) === 0) return false;
+    }
     for (const k in this.attributes) if (k.startsWith(prefix)) return true;
     return false;
   }

@@ -37,39 +37,59 @@ export const CONVENTION_READERS: readonly ConventionReader[] = [
  */
 const EXCLUSIVE_INPUT_SCOPES = new Set(['@traceloop/instrumentation-anthropic']);
 
-const SUMMARY_KEYS: readonly (keyof SummaryFields)[] = [
-  'operation',
-  'provider',
-  'requestModel',
-  'responseModel',
-  'inputTokens',
-  'outputTokens',
-  'cacheReadTokens',
-  'cacheWriteTokens',
-  'reasoningTokens',
-  'reportedCostUsd',
-  'finishReason',
-  'toolName',
-  'toolCallId',
-  'sessionId',
-  'userId',
-  'agentName',
-  'timeToFirstTokenMs',
-];
-
 function context(span: SpanInput): ReadContext {
   const a = new AttributeReader(span.attributes);
   return { a, span, kind: detectStepKind(a, span.name, span.scopeName) };
 }
 
+function emptySummary(kind: StepSummary['kind']): StepSummary {
+  return {
+    kind,
+    operation: null,
+    provider: null,
+    requestModel: null,
+    responseModel: null,
+    inputTokens: null,
+    outputTokens: null,
+    cacheReadTokens: null,
+    cacheWriteTokens: null,
+    reasoningTokens: null,
+    reportedCostUsd: null,
+    finishReason: null,
+    toolName: null,
+    toolCallId: null,
+    sessionId: null,
+    userId: null,
+    agentName: null,
+    timeToFirstTokenMs: null,
+  };
+}
+
+/** Fills the fields of `s` still null from `f` (named accesses: this runs for every span at ingest). */
+function fillFrom(s: StepSummary, f: SummaryFields): void {
+  s.operation ??= f.operation ?? null;
+  s.provider ??= f.provider ?? null;
+  s.requestModel ??= f.requestModel ?? null;
+  s.responseModel ??= f.responseModel ?? null;
+  s.inputTokens ??= f.inputTokens ?? null;
+  s.outputTokens ??= f.outputTokens ?? null;
+  s.cacheReadTokens ??= f.cacheReadTokens ?? null;
+  s.cacheWriteTokens ??= f.cacheWriteTokens ?? null;
+  s.reasoningTokens ??= f.reasoningTokens ?? null;
+  s.reportedCostUsd ??= f.reportedCostUsd ?? null;
+  s.finishReason ??= f.finishReason ?? null;
+  s.toolName ??= f.toolName ?? null;
+  s.toolCallId ??= f.toolCallId ?? null;
+  s.sessionId ??= f.sessionId ?? null;
+  s.userId ??= f.userId ?? null;
+  s.agentName ??= f.agentName ?? null;
+  s.timeToFirstTokenMs ??= f.timeToFirstTokenMs ?? null;
+}
+
 function summarize(c: ReadContext, readers: readonly ConventionReader[]): StepSummary {
-  const merged: Record<string, unknown> = {};
-  for (const r of readers) {
-    const fields = r.summary(c) as Record<string, unknown>;
-    for (const k in fields) if (merged[k] === undefined) merged[k] = fields[k];
-  }
-  const s = { kind: c.kind } as StepSummary;
-  for (const k of SUMMARY_KEYS) (s as unknown as Record<string, unknown>)[k] = merged[k] ?? null;
+  // One fixed-shape object filled field by field: the first reader with a value wins.
+  const s = emptySummary(c.kind);
+  for (const r of readers) fillFrom(s, r.summary(c));
   s.provider = normalizeProvider(s.provider) ?? inferProvider(s.responseModel ?? s.requestModel ?? '');
   // Input tokens include the cache (OTel, OpenInference); a few senders report them exclusive of it:
   // those known to, and any whose cache counts exceed the input (the reference's heuristic).

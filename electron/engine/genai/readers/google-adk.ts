@@ -1,6 +1,6 @@
 import { isRecord } from '../attribute-reader';
 import { toMessage, toMessages } from '../messages/to-message';
-import { type ConventionReader, type DetailFields, defined, withoutKeys } from './reader';
+import { type ConventionReader, type DetailFields, withoutKeys } from './reader';
 
 /** Google ADK: `gcp.vertex.agent.*` (its `gen_ai.system` names the framework, not the provider). */
 export const googleAdk: ConventionReader = {
@@ -8,10 +8,10 @@ export const googleAdk: ConventionReader = {
   applies: ({ a, span }) => span.scopeName === 'gcp.vertex.agent' || a.hasPrefix('gcp.vertex.agent.'),
   summary: ({ a }) => {
     const request = a.object('gcp.vertex.agent.llm_request');
-    return defined({
+    return {
       requestModel: request && typeof request.model === 'string' ? request.model : null,
       sessionId: a.str('gcp.vertex.agent.session_id'),
-    });
+    };
   },
   detail: ({ a }) => {
     const out: DetailFields = {};

@@ -28,7 +28,7 @@ export const langfuse: ConventionReader = {
         .filter((n): n is number => n !== null);
       if (values.length > 0) reported = values.reduce((s, n) => s + n, 0);
     }
-    return defined({
+    return {
       requestModel: a.str('langfuse.observation.model.name'),
       // Langfuse stores input exclusive of the cache; Loupe's input tokens include it.
       inputTokens: input === null ? null : input + (cacheRead ?? 0) + (cacheWrite ?? 0),
@@ -39,7 +39,7 @@ export const langfuse: ConventionReader = {
       reportedCostUsd: reported,
       sessionId: a.firstStr('session.id', 'langfuse.session.id'),
       userId: a.firstStr('user.id', 'langfuse.user.id'),
-    });
+    };
   },
   detail: ({ a, kind }) => {
     const out: DetailFields = {};

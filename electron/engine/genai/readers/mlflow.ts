@@ -1,6 +1,6 @@
 import { isRecord, toNumber } from '../attribute-reader';
 import { toMessages } from '../messages/to-message';
-import { type ConventionReader, type DetailFields, defined } from './reader';
+import { type ConventionReader, type DetailFields } from './reader';
 
 /** MLflow tracing: every attribute is JSON-encoded (decoded by the attribute reader). */
 export const mlflow: ConventionReader = {
@@ -9,7 +9,7 @@ export const mlflow: ConventionReader = {
   summary: ({ a }) => {
     const usage = a.object('mlflow.chat.tokenUsage');
     const cost = a.object('mlflow.llm.cost');
-    return defined({
+    return {
       provider: a.str('mlflow.llm.provider'),
       requestModel: a.str('mlflow.llm.model'),
       inputTokens: usage ? toNumber(usage.input_tokens) : null,
@@ -19,7 +19,7 @@ export const mlflow: ConventionReader = {
       reportedCostUsd: cost ? toNumber(cost.total_cost) : null,
       sessionId: a.str('session.id'),
       userId: a.str('user.id'),
-    });
+    };
   },
   detail: ({ a, kind }) => {
     const out: DetailFields = {};

@@ -14,7 +14,7 @@ export const openInference: ConventionReader = {
     // LangChain puts the provider only in its run metadata (`ls_provider`).
     const metadata = a.has('metadata') ? a.object('metadata') : null;
     const lsProvider = metadata && typeof metadata.ls_provider === 'string' ? metadata.ls_provider : null;
-    return defined({
+    return {
       provider: a.firstStr('llm.provider', 'llm.system') ?? lsProvider,
       requestModel:
         a.firstStr('llm.request.model_name', 'llm.model_name', 'embedding.model_name', 'reranker.model_name') ??
@@ -32,7 +32,7 @@ export const openInference: ConventionReader = {
       sessionId: a.str('session.id'),
       userId: a.str('user.id'),
       agentName: a.str('agent.name'),
-    });
+    };
   },
   detail: (c) => {
     const { a } = c;

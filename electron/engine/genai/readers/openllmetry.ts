@@ -6,14 +6,14 @@ export const openLlmetry: ConventionReader = {
   applies: ({ a }) => a.has('llm.request.type') || a.hasPrefix('traceloop.') || a.has('llm.usage.total_tokens'),
   summary: ({ a, kind }) => {
     const entity = a.str('traceloop.entity.name');
-    return defined({
+    return {
       operation: a.str('llm.request.type'),
       reasoningTokens: a.num('llm.usage.reasoning_tokens'),
       toolName: kind === 'tool' ? entity : null,
       agentName: kind === 'agent' ? entity : null,
       sessionId: a.str('traceloop.association.properties.session_id'),
       userId: a.str('traceloop.association.properties.user_id'),
-    });
+    };
   },
   detail: (c) => {
     const { a } = c;

@@ -3,7 +3,7 @@ import { eventMessages } from '../messages/event-messages';
 import { toMessage, toMessages } from '../messages/to-message';
 import { normalizeFinishReason } from '../provider';
 import { isRecord } from '../attribute-reader';
-import { type ConventionReader, type DetailFields, type ReadContext, defined, parametersUnder } from './reader';
+import { type ConventionReader, type DetailFields, type ReadContext, parametersUnder } from './reader';
 
 /**
  * OpenTelemetry GenAI semantic conventions, every era: `gen_ai.*` span attributes (1.26 → genai
@@ -14,46 +14,45 @@ export const otelGenAi: ConventionReader = {
   name: 'otel-genai',
   applies: ({ a, span }) =>
     a.hasPrefix('gen_ai.') || span.logs.length > 0 || span.events.some((e) => e.name.startsWith('gen_ai.')),
-  summary: ({ a }) =>
-    defined({
-      operation: a.str('gen_ai.operation.name'),
-      provider: a.firstStr('gen_ai.provider.name', 'gen_ai.system'),
-      requestModel: a.str('gen_ai.request.model'),
-      responseModel: a.str('gen_ai.response.model'),
-      inputTokens: a.firstNum('gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens'),
-      outputTokens: a.firstNum('gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens'),
-      cacheReadTokens: a.firstNum(
-        'gen_ai.usage.cache_read.input_tokens',
-        'gen_ai.usage.cache_read_input_tokens',
-        'gen_ai.usage.details.cache_read_tokens',
-      ),
-      cacheWriteTokens: a.firstNum(
-        'gen_ai.usage.cache_creation.input_tokens',
-        'gen_ai.usage.cache_write.input_tokens',
-        'gen_ai.usage.cache_creation_input_tokens',
-        'gen_ai.usage.cache_write_input_tokens',
-        'gen_ai.usage.details.cache_write_tokens',
-      ),
-      reasoningTokens: a.firstNum(
-        'gen_ai.usage.reasoning.output_tokens',
-        'gen_ai.usage.reasoning_tokens',
-        'gen_ai.usage.details.reasoning_tokens',
-        'gen_ai.usage.details.thinking_tokens',
-      ),
-      reportedCostUsd: a.num('gen_ai.usage.cost'),
-      // The Anthropic SDK's own instrumentation writes the stop reason under its namespace.
-      finishReason: normalizeFinishReason(
-        a.json('gen_ai.response.finish_reasons') ?? a.str('anthropic.message.stop_reason'),
-      ),
-      toolName: a.str('gen_ai.tool.name'),
-      toolCallId: a.str('gen_ai.tool.call.id'),
-      sessionId: a.str('gen_ai.conversation.id'),
-      agentName: a.str('gen_ai.agent.name'),
-      timeToFirstTokenMs:
-        a.num('gen_ai.response.time_to_first_chunk') !== null
-          ? a.num('gen_ai.response.time_to_first_chunk')! * 1000
-          : a.num('gen_ai.server.time_to_first_token'),
-    }),
+  summary: ({ a }) => ({
+    operation: a.str('gen_ai.operation.name'),
+    provider: a.firstStr('gen_ai.provider.name', 'gen_ai.system'),
+    requestModel: a.str('gen_ai.request.model'),
+    responseModel: a.str('gen_ai.response.model'),
+    inputTokens: a.firstNum('gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens'),
+    outputTokens: a.firstNum('gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens'),
+    cacheReadTokens: a.firstNum(
+      'gen_ai.usage.cache_read.input_tokens',
+      'gen_ai.usage.cache_read_input_tokens',
+      'gen_ai.usage.details.cache_read_tokens',
+    ),
+    cacheWriteTokens: a.firstNum(
+      'gen_ai.usage.cache_creation.input_tokens',
+      'gen_ai.usage.cache_write.input_tokens',
+      'gen_ai.usage.cache_creation_input_tokens',
+      'gen_ai.usage.cache_write_input_tokens',
+      'gen_ai.usage.details.cache_write_tokens',
+    ),
+    reasoningTokens: a.firstNum(
+      'gen_ai.usage.reasoning.output_tokens',
+      'gen_ai.usage.reasoning_tokens',
+      'gen_ai.usage.details.reasoning_tokens',
+      'gen_ai.usage.details.thinking_tokens',
+    ),
+    reportedCostUsd: a.num('gen_ai.usage.cost'),
+    // The Anthropic SDK's own instrumentation writes the stop reason under its namespace.
+    finishReason: normalizeFinishReason(
+      a.json('gen_ai.response.finish_reasons') ?? a.str('anthropic.message.stop_reason'),
+    ),
+    toolName: a.str('gen_ai.tool.name'),
+    toolCallId: a.str('gen_ai.tool.call.id'),
+    sessionId: a.str('gen_ai.conversation.id'),
+    agentName: a.str('gen_ai.agent.name'),
+    timeToFirstTokenMs:
+      a.num('gen_ai.response.time_to_first_chunk') !== null
+        ? a.num('gen_ai.response.time_to_first_chunk')! * 1000
+        : a.num('gen_ai.server.time_to_first_token'),
+  }),
   detail: (c) => {
     const { a, span } = c;
     const out: DetailFields = {};

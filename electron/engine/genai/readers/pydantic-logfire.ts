@@ -1,4 +1,4 @@
-import { type ConventionReader, type DetailFields, defined } from './reader';
+import { type ConventionReader, type DetailFields } from './reader';
 
 /** Logfire / Pydantic AI keys outside `gen_ai.*`: `operation.cost`, v2 `agent_name` / `tool_*`, `input` / `output`. */
 export const pydanticLogfire: ConventionReader = {
@@ -9,13 +9,12 @@ export const pydanticLogfire: ConventionReader = {
     a.has('agent_name') ||
     a.has('tool_arguments') ||
     a.has('model_request_parameters'),
-  summary: ({ a, kind }) =>
-    defined({
-      reportedCostUsd: a.num('operation.cost'),
-      agentName: a.str('agent_name'),
-      // Logfire's OpenAI Agents tool spans are named `Function: {name}` and carry the tool name in `name`.
-      toolName: kind === 'tool' ? a.str('name') : null,
-    }),
+  summary: ({ a, kind }) => ({
+    reportedCostUsd: a.num('operation.cost'),
+    agentName: a.str('agent_name'),
+    // Logfire's OpenAI Agents tool spans are named `Function: {name}` and carry the tool name in `name`.
+    toolName: kind === 'tool' ? a.str('name') : null,
+  }),
   detail: ({ a, kind }) => {
     const out: DetailFields = {};
     if (kind === 'tool') {

@@ -10,7 +10,7 @@ export const vercelAi: ConventionReader = {
   applies: ({ a, span }) => span.scopeName === 'ai' || a.has('ai.operationId') || a.has('ai.model.id'),
   summary: ({ a }) => {
     const provider = a.str('ai.model.provider');
-    return defined({
+    return {
       operation: a.str('ai.operationId'),
       provider: provider === null ? null : provider.split('.')[0]!,
       requestModel: a.str('ai.model.id'),
@@ -27,7 +27,7 @@ export const vercelAi: ConventionReader = {
       userId: a.firstStr('ai.telemetry.metadata.userId', 'ai.settings.context.userId'),
       agentName: a.str('ai.telemetry.functionId'),
       timeToFirstTokenMs: a.num('ai.response.msToFirstChunk') ?? a.num('ai.stream.msToFirstChunk'),
-    });
+    };
   },
   detail: (c) => {
     const { a } = c;
