@@ -15,11 +15,13 @@ import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/retention';
 import { PriceBook } from './pricing/price-book';
 import { FleetQueries } from './store/fleet-queries';
+import { SearchIndexer } from './store/search-indexer';
 import { RunQueries } from './store/run-queries';
 import { SpanWriter } from './store/span-writer';
 import { WalCheckpointer } from './store/wal-checkpointer';
 import { DecodePool } from './ingest/decode-pool';
 import { Admission } from './ingest/admission';
+import { RedactionSettings } from './redaction/redaction-settings';
 import { LOUPE_VERSION } from './version';
 
 export const DEFAULT_PORTS = { otlpHttp: 4318, otlpGrpc: 4317, ui: 4320 } as const;
@@ -94,8 +96,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
   const queries = new RunQueries(db);
+  const searchIndexer = new SearchIndexer(db, () => !writer.idle, onError);
   const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
-  const decoder = new DecodePool(opts.decodeThreads, onError);
+  const redaction = new RedactionSettings(db);
+  const decoder = new DecodePool(opts.decodeThreads, onError, redaction.config());
   const pipeline = { writer, decoder, admission: new Admission(opts.maxInflightBytes) };
   const notices: string[] = [];
 
@@ -119,6 +123,8 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
         prices,
         onPricesChanged: (recosted) => hub.emit('prices-changed', recosted),
         info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir) }),
+        redaction,
+        onRedactionChanged: (config) => decoder.setRedaction(config),
       }),
     }),
   );
@@ -129,6 +135,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   let pruneTimer: NodeJS.Timeout | undefined = undefined;
   let firstPruneTimer: NodeJS.Timeout | undefined = undefined;
   const close = async (): Promise<void> => {
+    searchIndexer.stop();
     clearInterval(pruneTimer);
     clearTimeout(firstPruneTimer);
     hub.close();
@@ -187,6 +194,8 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   firstPruneTimer.unref();
   pruneTimer = setInterval(prune, RETENTION_INTERVAL_MS);
   pruneTimer.unref();
+  // Full-text search is indexed in the background, between writes.
+  searchIndexer.start();
 
   return { info: { ...info, databaseBytes: databaseBytes(opts.dataDir) }, token, close };
 }

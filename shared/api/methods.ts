@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { EngineInfo } from '../domain/engine-info';
 import type { FleetStats } from '../domain/fleet-stats';
 import type { ModelPrice } from '../domain/price';
+import {
+  MAX_PATTERN_LENGTH,
+  MAX_USER_PATTERNS,
+  type RedactionTestResult,
+  type RedactionView,
+} from '../domain/redaction';
 import type { RunDetail, RunSummary } from '../domain/run';
+import { RUN_SORT_KEYS, type RunFacets, type SessionSummary } from '../domain/run-filter';
 import type { RunSteps } from '../domain/step';
 import type { SerializedResult } from './serialized-result';
 
@@ -27,13 +34,44 @@ function method<R>() {
 }
 
 const traceId = z.string().regex(/^[0-9a-f]{32}$/, 'traceId must be 32 lowercase hex characters');
+const redactionUserPatterns = z
+  .array(z.object({ name: z.string().min(1).max(40), pattern: z.string().min(1).max(MAX_PATTERN_LENGTH) }).strict())
+  .max(MAX_USER_PATTERNS);
+
+const runFilter = z
+  .object({
+    fromMs: z.number().nonnegative().optional(),
+    toMs: z.number().nonnegative().optional(),
+    service: z.string().min(1).optional(),
+    status: z.enum(['ok', 'error']).optional(),
+    model: z.string().min(1).optional(),
+    origin: z.enum(['live', 'import', 'replay', 'eval']).optional(),
+    sessionId: z.string().min(1).optional(),
+    minCostUsd: z.number().nonnegative().optional(),
+    minDurationMs: z.number().nonnegative().optional(),
+    text: z.string().min(1).max(500).optional(),
+  })
+  .strict();
 
 export const apiMethods = {
+  /** Services, models and origins present in the data (for filter menus). */
+  runFacets: method<RunFacets>()(z.object({}).strict()),
+  /** Runs grouped by session id, most recent first, with totals; `filter` as for listRuns (minus sessionId). */
+  listSessions: method<SessionSummary[]>()(
+    z.object({ limit: z.number().int().min(1).max(5000).default(200), filter: runFilter.optional() }).strict(),
+  ),
   engineInfo: method<EngineInfo>()(z.object({}).strict()),
   listRuns: method<RunSummary[]>()(
     z
       .object({
         limit: z.number().int().min(1).max(5000).default(200),
+        filter: runFilter.optional(),
+        /** Newest first by default; other orders page with `offset` instead of `after`. */
+        sort: z
+          .object({ by: z.enum(RUN_SORT_KEYS), dir: z.enum(['asc', 'desc']).default('desc') })
+          .strict()
+          .optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
         /** Paging: only runs listed after this one (the last run of the previous page). */
         after: z
           .object({ startNs: z.string().regex(/^\d+$/), traceId })
@@ -76,6 +114,29 @@ export const apiMethods = {
   deletePrice: method<{ deleted: boolean; recosted: { steps: number; runs: number } }>()(
     z.object({ id: z.string().min(1) }).strict(),
     { sensitive: true },
+  ),
+  /** Secret redaction at ingest: on or off, the built-in rules and the user's own patterns. */
+  getRedaction: method<RedactionView>()(z.object({}).strict()),
+  /**
+   * Replaces the redaction settings; applies to everything received from then on. Patterns are
+   * validated (invalid, empty-matching or exponential-time regular expressions are refused).
+   */
+  setRedaction: method<RedactionView>()(
+    z.object({ enabled: z.boolean(), userPatterns: redactionUserPatterns.default([]) }).strict(),
+    { sensitive: true },
+  ),
+  /**
+   * The Settings preview: what redaction does to `text` (as the value of attribute `key` when
+   * given), with the stored user patterns or the given ones; applies the rules even when off.
+   */
+  testRedaction: method<RedactionTestResult>()(
+    z
+      .object({
+        text: z.string().max(100_000),
+        key: z.string().max(256).optional(),
+        userPatterns: redactionUserPatterns.optional(),
+      })
+      .strict(),
   ),
 } as const;
 

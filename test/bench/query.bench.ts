@@ -6,6 +6,7 @@
 import { toInsertBatch } from '../../electron/engine/ingest/to-insert-batch';
 import { startEngine } from '../../electron/engine/engine';
 import { openDatabase } from '../../electron/engine/store/open-database';
+import { SearchIndexer } from '../../electron/engine/store/search-indexer';
 import { SpanWriter } from '../../electron/engine/store/span-writer';
 import { emptyScope } from '../../electron/engine/otlp/model';
 import type { DecodedSpan } from '../../electron/engine/otlp/model';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   try {
     const bigTraceId = await populate(tmp.dir);
     const engine = await startEngine({ dataDir: tmp.dir, otlpHttpPort: 0, otlpGrpcPort: 0, uiPort: 0 });
+    const indexDb = openDatabase(tmp.dir);
     const base = engine.info.uiUrl.split('/#')[0]!;
     const api = (method: string, input: unknown) => () =>
       fetch(`${base}/api/${method}`, {
@@ -122,6 +124,18 @@ async function main(): Promise<void> {
       }),
     );
     const big = await timeCalls(10, api('getRun', { traceId: bigTraceId }));
+    const bigSteps = await timeCalls(10, api('getRunSteps', { traceId: bigTraceId }));
+    const filtered = await timeCalls(
+      20,
+      api('listRuns', { limit: 200, filter: { model: 'gpt-4o-mini', status: 'ok' } }),
+    );
+    const byCost = await timeCalls(20, api('listRuns', { limit: 200, sort: { by: 'cost', dir: 'desc' } }));
+    const stats = await timeCalls(5, api('fleetStats', { fromMs: Number(BASE_NS / 1_000_000n) }));
+    // The search index fills in the background: index everything first, then time searches.
+    const indexStart = performance.now();
+    const indexed = new SearchIndexer(indexDb).indexAll();
+    const indexMs = performance.now() - indexStart;
+    const search = await timeCalls(20, api('listRuns', { limit: 200, filter: { text: 'order 4242' } }));
     const fmt = (t: number[]) => `p50 ${percentile(t, 50).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms`;
     const verdict = (t: number[], budget: number) => (percentile(t, 95) < budget ? 'OK' : 'OVER BUDGET');
     console.log(`runs list (200 newest):      ${fmt(list)} (budget p95 < 50 ms) ${verdict(list, 50)}`);
@@ -129,6 +143,15 @@ async function main(): Promise<void> {
     console.log(
       `open a ${BIG_RUN_SPANS.toLocaleString('en-US')}-span run (API): ${fmt(big)} (budget < 200 ms) ${verdict(big, 200)}`,
     );
+    console.log(`  …read as steps (getRunSteps, messages parsed): ${fmt(bigSteps)}`);
+    console.log(`runs list, model + status filter: ${fmt(filtered)} (budget p95 < 50 ms) ${verdict(filtered, 50)}`);
+    console.log(`runs list, sorted by cost:        ${fmt(byCost)} (budget p95 < 50 ms) ${verdict(byCost, 50)}`);
+    console.log(
+      `search index: ${indexed.toLocaleString('en-US')} spans in ${(indexMs / 1000).toFixed(1)} s (${Math.round((indexed / indexMs) * 1000).toLocaleString('en-US')} spans/s, in the background)`,
+    );
+    console.log(`full-text search (runs list):     ${fmt(search)} (budget p95 < 50 ms) ${verdict(search, 50)}`);
+    console.log(`fleet stats over all runs:        ${fmt(stats)}`);
+    indexDb.close();
     await engine.close();
   } finally {
     tmp.remove();

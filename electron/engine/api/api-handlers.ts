@@ -2,8 +2,13 @@ import { ApiError } from '../../../shared/api/errors';
 import type { ApiHandlers } from '../../../shared/api/methods';
 import type { EngineInfo } from '../../../shared/domain/engine-info';
 import { parsePriceImport } from '../../../shared/domain/price-import';
+import type { RedactionConfig } from '../../../shared/domain/redaction';
 import type { PriceBook } from '../pricing/price-book';
+import { redactionConfigProblemsTimed } from '../redaction/pattern-probe';
+import { Redactor } from '../redaction/redactor';
+import { RedactionConfigError, type RedactionSettings } from '../redaction/redaction-settings';
 import type { FleetQueries } from '../store/fleet-queries';
+import type { RunFilter } from '../../../shared/domain/run-filter';
 import type { RunQueries } from '../store/run-queries';
 
 export interface HandlerDeps {
@@ -13,13 +18,19 @@ export interface HandlerDeps {
   /** Stored runs were re-costed (tell live clients to refresh). */
   onPricesChanged?: (recosted: { steps: number; runs: number }) => void;
   info: () => EngineInfo;
+  redaction: RedactionSettings;
+  /** New redaction settings were saved (hand them to the decoders). */
+  onRedactionChanged?: (config: RedactionConfig) => void;
 }
 
 /** Every method of the API contract; `satisfies` makes a missing handler a compile error. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     engineInfo: () => deps.info(),
-    listRuns: ({ limit, after }) => deps.queries.listRuns(limit, after),
+    listRuns: ({ limit, after, filter, sort, offset }) =>
+      deps.queries.listRuns(limit, after, filter as RunFilter | undefined, sort, offset),
+    runFacets: () => deps.queries.runFacets(),
+    listSessions: ({ limit, filter }) => deps.queries.listSessions(limit, filter as RunFilter | undefined),
     getRun: ({ traceId }) => {
       const run = deps.queries.getRunSerialized(traceId);
       if (!run) throw new ApiError('not_found', `no run with trace id ${traceId}`);
@@ -45,6 +56,23 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       if (!deleted) throw new ApiError('not_found', `no user price with id ${id}`);
       deps.onPricesChanged?.(recosted);
       return { deleted, recosted };
+    },
+    getRedaction: () => deps.redaction.view(),
+    setRedaction: (config) => {
+      try {
+        deps.onRedactionChanged?.(deps.redaction.save(config));
+      } catch (err) {
+        if (err instanceof RedactionConfigError) throw new ApiError('bad_request', err.message);
+        throw err;
+      }
+      return deps.redaction.view();
+    },
+    testRedaction: ({ text, key, userPatterns }) => {
+      if (userPatterns === undefined) return deps.redaction.redactor().test(text, key);
+      const config = { enabled: true, userPatterns };
+      const problems = redactionConfigProblemsTimed(config);
+      if (problems.length > 0) throw new ApiError('bad_request', problems.join('; '));
+      return new Redactor(config).test(text, key);
     },
   } satisfies ApiHandlers;
 }

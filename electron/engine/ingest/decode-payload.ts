@@ -4,6 +4,7 @@ import type { DecodedLogs, DecodedTraces } from '../otlp/model';
 import type { OtlpEncoding } from '../otlp/otlp-responses';
 import { ProtobufDecodeError } from '../otlp/protobuf-reader';
 import { partialSuccessMessage } from '../otlp/validate';
+import type { Redactor } from '../redaction/redactor';
 import { prepareBatch } from './prepare-batch';
 import type { InsertBatch } from '../store/insert-batch';
 import { toInsertBatch } from './to-insert-batch';
@@ -48,11 +49,19 @@ function decode(
   }
 }
 
-/** Decode, validate and serialize one OTLP payload into rows for the writer. Pure CPU work. */
-export function decodePayload(signal: StoredSignal, payload: Uint8Array, encoding: OtlpEncoding): DecodedPayload {
+/**
+ * Decode, validate, redact and serialize one OTLP payload into rows for the writer. Pure CPU work.
+ * The rows hold no secret the redactor knows of: nothing after this point sees one.
+ */
+export function decodePayload(
+  signal: StoredSignal,
+  payload: Uint8Array,
+  encoding: OtlpEncoding,
+  redactor: Redactor,
+): DecodedPayload {
   const prepared = prepareBatch(decode(signal, payload, encoding));
   return {
-    rows: toInsertBatch(prepared.batch),
+    rows: toInsertBatch(prepared.batch, redactor),
     rejected: prepared.rejected,
     message: partialSuccessMessage(
       prepared.rejected,

@@ -1,8 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { DEFAULT_REDACTION_CONFIG, type RedactionConfig } from '../../../shared/domain/redaction';
 import { startWorkerThread } from '../worker-thread';
 import type { OtlpEncoding } from '../otlp/otlp-responses';
+import { Redactor } from '../redaction/redactor';
 import { type DecodedPayload, PayloadDecodeError, type StoredSignal, decodePayload } from './decode-payload';
+import type { DecodeWorkerData, RedactionUpdate } from './decode-worker';
 
 interface Reply {
   id: number;
@@ -18,9 +21,12 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-function decodeInline(p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'resolve' | 'reject'>): void {
+function decodeInline(
+  p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'resolve' | 'reject'>,
+  redactor: Redactor,
+): void {
   try {
-    p.resolve(decodePayload(p.signal, p.payload, p.encoding));
+    p.resolve(decodePayload(p.signal, p.payload, p.encoding, redactor));
   } catch (err) {
     p.reject(err as Error);
   }
@@ -30,20 +36,27 @@ function decodeInline(p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'reso
  * Decodes OTLP payloads on worker threads so the thread that owns SQLite spends its time writing:
  * on a 2-core laptop decode and write then run side by side. With `threads: 0` (or if a worker
  * cannot start) decoding happens inline.
+ *
+ * Decoding includes redaction: each worker compiles the redaction settings once, when it starts and
+ * whenever `setRedaction` sends new ones; requests posted afterwards use them.
  */
 export class DecodePool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private turn = 0;
+  private redactor: Redactor;
 
   constructor(
     threads: number = Math.max(1, Math.min(4, availableParallelism() - 1)),
     private readonly onError: (err: unknown) => void = () => {},
+    redaction: RedactionConfig = DEFAULT_REDACTION_CONFIG,
   ) {
+    this.redactor = new Redactor(redaction);
+    const data: DecodeWorkerData = { redaction };
     for (let i = 0; i < threads; i++) {
       try {
-        const w = startWorkerThread(import.meta.url, 'decode-worker');
+        const w = startWorkerThread(import.meta.url, 'decode-worker', data);
         w.on('message', (reply: Reply) => this.settle(reply));
         w.on('error', (err) => this.workerFailed(w, err));
         w.unref();
@@ -55,9 +68,20 @@ export class DecodePool {
     }
   }
 
+  /** New redaction settings (already validated) for every payload decoded from now on. */
+  setRedaction(config: RedactionConfig): void {
+    this.redactor = new Redactor(config);
+    const update: RedactionUpdate = { redaction: config };
+    for (const w of this.workers) w.postMessage(update);
+  }
+
   decode(signal: StoredSignal, payload: Buffer, encoding: OtlpEncoding): Promise<DecodedPayload> {
     const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
-    if (!worker) return new Promise((resolve, reject) => decodeInline({ signal, payload, encoding, resolve, reject }));
+    if (!worker) {
+      return new Promise((resolve, reject) =>
+        decodeInline({ signal, payload, encoding, resolve, reject }, this.redactor),
+      );
+    }
     const id = this.nextId++;
     return new Promise<DecodedPayload>((resolve, reject) => {
       this.pending.set(id, { signal, payload, encoding, resolve, reject });
@@ -84,7 +108,7 @@ export class DecodePool {
     // Requests in flight on that worker cannot be told apart: decode them all here instead.
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
-      decodeInline(p);
+      decodeInline(p, this.redactor);
     }
   }
 

@@ -1,5 +1,7 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RedactionConfig } from '../../../shared/domain/redaction';
 import type { OtlpEncoding } from '../otlp/otlp-responses';
+import { Redactor, defaultRedactor } from '../redaction/redactor';
 import { PayloadDecodeError, type StoredSignal, decodePayload } from './decode-payload';
 
 /** Worker thread entry: decodes OTLP payloads into rows off the writer's thread (see DecodePool). */
@@ -10,11 +12,39 @@ export interface DecodeRequest {
   payload: Uint8Array;
 }
 
-parentPort?.on('message', (req: DecodeRequest) => {
+/** New redaction settings: every request posted after this message is redacted with them. */
+export interface RedactionUpdate {
+  redaction: RedactionConfig;
+}
+
+export type DecodeWorkerMessage = DecodeRequest | RedactionUpdate;
+
+/** What the pool hands a new worker (workerData). */
+export interface DecodeWorkerData {
+  redaction: RedactionConfig;
+}
+
+function compile(config: RedactionConfig | undefined): Redactor {
   try {
-    parentPort!.postMessage({ id: req.id, result: decodePayload(req.signal, req.payload, req.encoding) });
+    return config ? new Redactor(config) : defaultRedactor();
+  } catch {
+    // The engine validates settings before sending them; should one still not compile, fail closed.
+    return defaultRedactor();
+  }
+}
+
+// Compiled once per settings change, not per request.
+let redactor = compile((workerData as DecodeWorkerData | undefined)?.redaction);
+
+parentPort?.on('message', (msg: DecodeWorkerMessage) => {
+  if ('redaction' in msg) {
+    redactor = compile(msg.redaction);
+    return;
+  }
+  try {
+    parentPort!.postMessage({ id: msg.id, result: decodePayload(msg.signal, msg.payload, msg.encoding, redactor) });
   } catch (err) {
     const decodeError = err instanceof PayloadDecodeError;
-    parentPort!.postMessage({ id: req.id, error: { decode: decodeError, message: (err as Error).message } });
+    parentPort!.postMessage({ id: msg.id, error: { decode: decodeError, message: (err as Error).message } });
   }
 });

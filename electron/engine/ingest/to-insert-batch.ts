@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { DecodedLogRecord, DecodedResource, DecodedScope, DecodedSpan } from '../otlp/model';
 import { summarizeStep } from '../genai/normalize-step';
+import { redactBatch } from '../redaction/redact-batch';
+import { defaultRedactor, type Redactor } from '../redaction/redactor';
 import type { IngestBatch } from './ingest-batch';
 import type { InsertBatch, LogInsert, ResourceInsert, ScopeInsert, SpanInsert } from '../store/insert-batch';
 
@@ -107,7 +109,13 @@ export function logInsert(l: DecodedLogRecord, resource: ResourceInsert, scope: 
   };
 }
 
-export function toInsertBatch(batch: IngestBatch): InsertBatch {
+/**
+ * Rows for the writer, with secrets redacted first — before the GenAI normalizer reads the
+ * attributes, so no derived column holds a secret either. Every ingest path passes the redactor of
+ * the user's settings; without one the built-in rules apply (fail closed).
+ */
+export function toInsertBatch(raw: IngestBatch, redactor: Redactor = defaultRedactor()): InsertBatch {
+  const batch = redactBatch(raw, redactor);
   return {
     spanGroups: batch.spanGroups.map((g) => ({
       resource: resourceInsert(g.resource),

@@ -1,5 +1,10 @@
 import { type ModelPrice, ANY_PROVIDER, compilePriceMatch } from '../../../shared/domain/price';
-import { inferProvider, isLocalProvider, normalizeModelName, normalizeProvider } from '../../../shared/domain/model-name';
+import {
+  inferProvider,
+  isLocalProvider,
+  normalizeModelName,
+  normalizeProvider,
+} from '../../../shared/domain/model-name';
 
 export { computeCost } from './compute-cost';
 export { inferProvider, normalizeModelName, normalizeProvider } from '../../../shared/domain/model-name';

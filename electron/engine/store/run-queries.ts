@@ -11,7 +11,9 @@ import type {
 } from '../../../shared/domain/run';
 import { SerializedResult } from '../../../shared/api/serialized-result';
 import type { CostSource, RunSteps } from '../../../shared/domain/step';
+import type { RunFacets, RunFilter, RunSortKey, SessionSummary } from '../../../shared/domain/run-filter';
 import { type StoredCost, buildRunSteps } from '../genai/run-steps';
+import { type RunFilterParams, RUN_ORDER, RunStatementCache, runFilterSql } from './run-list-query';
 import type { DbLogRow, DbResourceRow, DbRunRow, DbScopeRow, DbSpanView } from './db-rows';
 
 export const RUN_COLUMNS = `id, trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
@@ -23,8 +25,10 @@ export class RunQueries {
   private readonly stmts;
   private readonly resources = new Map<bigint, ResourceRecord>();
   private readonly scopes = new Map<bigint, ScopeRecord>();
+  private readonly statements: RunStatementCache;
 
   constructor(db: Database.Database) {
+    this.statements = new RunStatementCache(db);
     this.stmts = {
       newest: db
         .prepare<
@@ -54,19 +58,106 @@ export class RunQueries {
         .safeIntegers(true),
       resource: db.prepare<[bigint], DbResourceRow>('SELECT * FROM resources WHERE id = ?').safeIntegers(true),
       scope: db.prepare<[bigint], DbScopeRow>('SELECT * FROM scopes WHERE id = ?').safeIntegers(true),
+      services: db.prepare<[], string>("SELECT DISTINCT service FROM runs WHERE service <> '' ORDER BY 1").pluck(),
+      models: db.prepare<[], string>('SELECT DISTINCT model FROM run_models ORDER BY 1').pluck(),
+      origins: db.prepare<[], string>('SELECT DISTINCT origin FROM runs ORDER BY 1').pluck(),
       costs: db.prepare<[string], { span_id: string; cost_usd: number | null; cost_source: string | null }>(
         'SELECT span_id, cost_usd, cost_source FROM spans WHERE trace_id = ?',
       ),
     };
   }
 
-  /** Newest runs first; `after` (the last run of the previous page) pages on without gaps or repeats. */
-  listRuns(limit: number, after?: { startNs: string; traceId: string }): RunSummary[] {
-    const rows =
-      after === undefined
-        ? this.stmts.newest.all({ limit })
-        : this.stmts.newestBefore.all({ limit, startNs: BigInt(after.startNs), traceId: after.traceId });
-    return rows.map(toRunSummary);
+  /**
+   * Runs matching `filter`, newest first unless `sort` says otherwise. Newest-first pages with
+   * `after` (the last run of the previous page: no gaps or repeats while runs arrive); other orders
+   * page with `offset`.
+   */
+  listRuns(
+    limit: number,
+    after?: { startNs: string; traceId: string },
+    filter?: RunFilter,
+    sort?: { by: RunSortKey; dir: 'asc' | 'desc' },
+    offset = 0,
+  ): RunSummary[] {
+    const { where, params } = runFilterSql(filter);
+    const byStart = sort === undefined || (sort.by === 'start' && sort.dir === 'desc');
+    if (byStart && where.length === 0 && offset === 0) {
+      const rows =
+        after === undefined
+          ? this.stmts.newest.all({ limit })
+          : this.stmts.newestBefore.all({ limit, startNs: BigInt(after.startNs), traceId: after.traceId });
+      return rows.map(toRunSummary);
+    }
+    if (byStart && after !== undefined) {
+      where.push('(runs.start_ns < @afterNs OR (runs.start_ns = @afterNs AND runs.trace_id < @afterTraceId))');
+      params.afterNs = BigInt(after.startNs);
+      params.afterTraceId = after.traceId;
+    }
+    const dir = sort?.dir === 'asc' ? 'ASC' : 'DESC';
+    const order = `${RUN_ORDER[sort?.by ?? 'start']} ${dir}, runs.start_ns ${dir}, runs.trace_id ${dir}`;
+    const sql =
+      `SELECT ${RUN_COLUMNS} FROM runs${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ` +
+      `ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+    const stmt = this.statements.get(sql).safeIntegers(true) as Database.Statement<RunFilterParams, DbRunRow>;
+    return stmt.all({ ...params, limit, offset }).map(toRunSummary);
+  }
+
+  /** Services, models and origins present, for the filter menus. */
+  runFacets(): RunFacets {
+    return {
+      services: this.stmts.services.all(),
+      models: this.stmts.models.all(),
+      origins: this.stmts.origins.all() as RunOrigin[],
+    };
+  }
+
+  /** Runs grouped by session id, most recent first, with totals. */
+  listSessions(limit: number, filter?: RunFilter): SessionSummary[] {
+    const { where, params } = runFilterSql(filter);
+    where.push('runs.session_id IS NOT NULL');
+    const sql = `SELECT session_id, count(*), sum(error_count > 0), min(start_ns), max(end_ns),
+        sum(end_ns - start_ns), sum(llm_calls), sum(tool_calls), sum(input_tokens), sum(output_tokens),
+        total(cost_usd), sum(cost_unknown), group_concat(DISTINCT service), max(user_id)
+      FROM runs WHERE ${where.join(' AND ')}
+      GROUP BY session_id ORDER BY max(start_ns) DESC LIMIT @limit`;
+    const stmt = this.statements.get(sql).safeIntegers(true).raw(true) as Database.Statement<
+      RunFilterParams,
+      unknown[]
+    >;
+    return stmt.all({ ...params, limit }).map((r) => {
+      const [id, runs, errors, first, last, total, llm, tools, input, output, cost, unknown, services, user] = r as [
+        string,
+        bigint,
+        bigint,
+        bigint,
+        bigint,
+        bigint,
+        bigint,
+        bigint,
+        bigint,
+        bigint,
+        number,
+        bigint,
+        string | null,
+        string | null,
+      ];
+      return {
+        sessionId: id,
+        runs: Number(runs),
+        errorRuns: Number(errors),
+        firstStartTime: new Date(Number(first / 1_000_000n)).toISOString(),
+        lastEndTime: new Date(Number(last / 1_000_000n)).toISOString(),
+        totalDurationMs: Number(total) / 1e6,
+        llmCalls: Number(llm),
+        toolCalls: Number(tools),
+        inputTokens: Number(input),
+        outputTokens: Number(output),
+        costUsd: roundUsd(cost),
+        costComplete: unknown === 0n,
+        services: services === null ? [] : services.split(',').filter((x) => x !== ''),
+        userId: user,
+      };
+    });
   }
 
   getRun(traceId: string): RunDetail | null {

@@ -103,6 +103,8 @@ export class SpanWriter {
   private readonly now: () => number;
   private readonly pricer: StepPricer;
   private readonly resourceIds = new Map<string, bigint>();
+  /** (run, model) pairs already in run_models (a bounded cache; INSERT OR IGNORE covers a miss). */
+  private readonly modelsSeen = new Set<string>();
   private readonly scopeIds = new Map<string, bigint>();
   private readonly stmts;
   private readonly writeAll: (pending: Pending[]) => WriteResult[];
@@ -139,6 +141,7 @@ export class SpanWriter {
            scope_id, content_hash, received_at_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertRunModel: db.prepare('INSERT OR IGNORE INTO run_models (trace_id, model) VALUES (?, ?)'),
       upsertRun: db.prepare(
         `INSERT INTO runs (trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
            origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens,
@@ -176,6 +179,11 @@ export class SpanWriter {
       ),
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
+  }
+
+  /** Nothing queued or being written (the search indexer works only then). */
+  get idle(): boolean {
+    return this.queue.length === 0 && !this.scheduled;
   }
 
   /** Whether a request of about `items` more items would be refused right now. */
@@ -232,6 +240,7 @@ export class SpanWriter {
     } catch (err) {
       // The transaction rolled back: drop cached ids that may point at rolled-back rows.
       this.resourceIds.clear();
+      this.modelsSeen.clear();
       this.scopeIds.clear();
       if (pending.length > 1) return false;
       pending[0]!.reject(
@@ -301,6 +310,7 @@ export class SpanWriter {
         insertedSpans++;
         traceIds.add(s.traceId);
         foldIntoRun(runs, s, cost.costUsd, g.resource.serviceName, batch);
+        if (isBilledKind(s.step.kind)) this.rememberModels(s);
       }
     }
     for (const g of batch.logGroups) {
@@ -367,6 +377,18 @@ export class SpanWriter {
         t.timeToFirstTokenMs,
       ).changes === 1
     );
+  }
+
+  /** The models a run called, for the runs page's model filter (once per run and model). */
+  private rememberModels(s: SpanInsert): void {
+    for (const model of [s.step.requestModel, s.step.responseModel]) {
+      if (model === null) continue;
+      const key = `${s.traceId}\u0000${model}`;
+      if (this.modelsSeen.has(key)) continue;
+      if (this.modelsSeen.size >= 10_000) this.modelsSeen.clear();
+      this.modelsSeen.add(key);
+      this.stmts.insertRunModel.run(s.traceId, model);
+    }
   }
 
   private insertLog(l: LogInsert, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {

@@ -1,6 +1,7 @@
 import { sql as initialSchema } from './0001-initial-schema';
 import { sql as retentionIndex } from './0002-retention-index';
 import { sql as genaiSteps } from './0003-genai-steps';
+import { sql as runSearch } from './0004-run-search';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial-schema', sql: initialSchema },
   { version: 2, name: 'retention-index', sql: retentionIndex },
   { version: 3, name: 'genai-steps', sql: genaiSteps },
+  { version: 4, name: 'run-search', sql: runSearch },
 ];

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  inferProvider,
-  normalizeModelName,
-  normalizeProvider,
-} from '../../../../shared/domain/model-name';
+import { inferProvider, normalizeModelName, normalizeProvider } from '../../../../shared/domain/model-name';
 
 describe('normalizeModelName', () => {
   it('takes off path prefixes and names the provider they give', () => {
