@@ -1,4 +1,6 @@
 import { CliError } from './cli-error';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
@@ -14,6 +16,8 @@ Commands:
   runs            list runs, newest first
   run <traceId>   show one run as steps: model, tokens, cost, timing
   stats           fleet metrics: error rate, latency percentiles, cost and tokens
+  import <file…>  import trace files: OTLP JSON / JSON Lines / protobuf, Jaeger JSON (gzip'd or not)
+  export <id…>    write runs as OTLP JSON (-o FILE), re-importable exactly
 
 Run \`loupe <command> --help\` for a command's options. Data dir: --data-dir or $LOUPE_DATA_DIR.`;
 
@@ -22,6 +26,8 @@ const commands: Record<string, (args: string[]) => number | 'running' | Promise<
   runs: runsCommand,
   run: runCommand,
   stats: statsCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 /** Runs the CLI; resolves with an exit code, or 'running' for a long-lived command. */

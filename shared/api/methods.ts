@@ -84,18 +84,7 @@ export const apiMethods = {
   /** The run read as steps: GenAI fields, messages, cost, self time and critical path. */
   getRunSteps: method<RunSteps>()(z.object({ traceId }).strict()),
   fleetStats: method<FleetStats>()(
-    z
-      .object({
-        fromMs: z.number().nonnegative().optional(),
-        toMs: z.number().nonnegative().optional(),
-        service: z.string().min(1).optional(),
-        model: z.string().min(1).optional(),
-        stepName: z.string().min(1).optional(),
-        origin: z.enum(['live', 'import', 'replay', 'eval']).optional(),
-        status: z.enum(['ok', 'error']).optional(),
-        top: z.number().int().min(1).max(50).default(10),
-      })
-      .strict(),
+    runFilter.extend({ stepName: z.string().min(1).optional(), top: z.number().int().min(1).max(50).default(10) }),
   ),
   /** The built-in price table and the user's own prices (which win over built-ins). */
   listPrices: method<{ builtin: ModelPrice[]; user: ModelPrice[] }>()(z.object({}).strict()),

@@ -1,17 +1,13 @@
-import type { RunOrigin, RunStatus, RunSummary } from './run';
+import type { RunSummary } from './run';
+import type { RunFilter } from './run-filter';
 import type { StepKind } from './step';
 
-/** Which runs fleet statistics cover. Model and step name also narrow the per-step tables. */
-export interface FleetFilter {
-  /** Run start, ms since the epoch: from inclusive, to exclusive. */
-  fromMs?: number;
-  toMs?: number;
-  service?: string;
-  /** Request or response model name. */
-  model?: string;
+/**
+ * Which runs fleet statistics cover: the runs page's filter, plus a step name. Model and step name
+ * also narrow the per-step tables to those steps.
+ */
+export interface FleetFilter extends RunFilter {
   stepName?: string;
-  origin?: RunOrigin;
-  status?: RunStatus;
 }
 
 export interface Percentiles {

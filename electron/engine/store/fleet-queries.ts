@@ -9,25 +9,8 @@ import {
 } from '../../../shared/domain/fleet-stats';
 import type { StepKind } from '../../../shared/domain/step';
 import type { DbRunRow } from './db-rows';
+import { type RunFilterParams, RunStatementCache, runFilterSql } from './run-list-query';
 import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-queries';
-
-interface FilterParams {
-  from: bigint;
-  to: bigint;
-  service: string | null;
-  model: string | null;
-  stepName: string | null;
-  origin: string | null;
-  status: string | null;
-}
-
-const RUN_FILTER = `r.start_ns >= @from AND r.start_ns < @to
-  AND (@service IS NULL OR r.service = @service)
-  AND (@origin IS NULL OR r.origin = @origin)
-  AND (@status IS NULL OR (CASE WHEN r.error_count > 0 THEN 'error' ELSE 'ok' END) = @status)
-  AND (@model IS NULL OR EXISTS (SELECT 1 FROM spans m WHERE m.trace_id = r.trace_id
-        AND (m.request_model = @model OR m.response_model = @model)))
-  AND (@stepName IS NULL OR EXISTS (SELECT 1 FROM spans n WHERE n.trace_id = r.trace_id AND n.name = @stepName))`;
 
 type StepRow = [
   name: string,
@@ -46,37 +29,27 @@ const MAX_LIST = 50;
 
 /** Fleet metrics over a time range and filters: runs, errors, latency percentiles, cost, tokens. */
 export class FleetQueries {
-  private readonly stmts;
+  private readonly statements: RunStatementCache;
 
   constructor(db: Database.Database) {
-    this.stmts = {
-      runs: db
-        .prepare<FilterParams, DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs r WHERE ${RUN_FILTER}`)
-        .safeIntegers(true),
-      steps: db
-        .prepare<FilterParams, StepRow>(
-          `SELECT s.name, s.step_kind, s.end_ns - s.start_ns, s.status_code,
-             coalesce(s.response_model, s.request_model), s.provider, s.input_tokens, s.output_tokens, s.cost_usd
-           FROM runs r JOIN spans s ON s.trace_id = r.trace_id
-           WHERE ${RUN_FILTER}
-             AND (@stepName IS NULL OR s.name = @stepName)
-             AND (@model IS NULL OR s.request_model = @model OR s.response_model = @model)`,
-        )
-        .raw(true),
-    };
+    this.statements = new RunStatementCache(db);
   }
 
   stats(filter: FleetFilter, top = 10): FleetStats {
-    const params: FilterParams = {
-      from: BigInt(Math.max(0, Math.floor(filter.fromMs ?? 0))) * 1_000_000n,
-      to: filter.toMs === undefined ? 2n ** 63n - 1n : BigInt(Math.floor(filter.toMs)) * 1_000_000n,
-      service: filter.service ?? null,
-      model: filter.model ?? null,
-      stepName: filter.stepName ?? null,
-      origin: filter.origin ?? null,
-      status: filter.status ?? null,
-    };
-    const runs = this.stmts.runs.all(params).map(toRunSummary);
+    const { where, params } = runFilterSql(filter);
+    const runSql = `SELECT ${RUN_COLUMNS} FROM runs${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    if (filter.stepName !== undefined) {
+      where.push('runs.trace_id IN (SELECT trace_id FROM spans WHERE name = @stepName)');
+      params.stepName = filter.stepName;
+    }
+    const runStmt = this.statements
+      .get(
+        filter.stepName === undefined
+          ? runSql
+          : `${runSql}${where.length === 1 ? ' WHERE ' : ' AND '}${where[where.length - 1]!}`,
+      )
+      .safeIntegers(true) as Database.Statement<RunFilterParams, DbRunRow>;
+    const runs = runStmt.all(params).map(toRunSummary);
     const errorRuns = runs.filter((r) => r.status === 'error').length;
     const completeCosts = runs.filter((r) => r.costComplete).map((r) => r.costUsd ?? 0);
     const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
@@ -93,7 +66,7 @@ export class FleetQueries {
       llmCalls += r.llmCalls;
       toolCalls += r.toolCalls;
     }
-    const { byStepName, byModel } = this.stepTables(params);
+    const { byStepName, byModel } = this.stepTables(where, params, filter);
     const limit = Math.max(1, Math.min(top, MAX_LIST));
     const { bucketMs, buckets } = timeBuckets(runs);
     return {
@@ -122,13 +95,25 @@ export class FleetQueries {
     };
   }
 
-  private stepTables(params: FilterParams): { byStepName: StepNameStats[]; byModel: ModelStats[] } {
+  private stepTables(
+    where: string[],
+    params: RunFilterParams,
+    filter: FleetFilter,
+  ): { byStepName: StepNameStats[]; byModel: ModelStats[] } {
+    const stepWhere = [...where];
+    if (filter.stepName !== undefined) stepWhere.push('s.name = @stepName');
+    if (filter.model !== undefined) stepWhere.push('(s.request_model = @model OR s.response_model = @model)');
+    const sql = `SELECT s.name, s.step_kind, s.end_ns - s.start_ns, s.status_code,
+        coalesce(s.response_model, s.request_model), s.provider, s.input_tokens, s.output_tokens, s.cost_usd
+      FROM runs JOIN spans s ON s.trace_id = runs.trace_id
+      ${stepWhere.length > 0 ? `WHERE ${stepWhere.join(' AND ')}` : ''}`;
+    const stmt = this.statements.get(sql).raw(true) as Database.Statement<RunFilterParams, StepRow>;
     const names = new Map<string, { kind: StepKind; durations: number[]; errors: number }>();
     const models = new Map<
       string,
       { provider: string | null; durations: number[]; input: number; output: number; cost: number; unpriced: number }
     >();
-    for (const [name, kind, durationNs, statusCode, model, provider, input, output, cost] of this.stmts.steps.iterate(
+    for (const [name, kind, durationNs, statusCode, model, provider, input, output, cost] of stmt.iterate(
       params,
     ) as Iterable<StepRow>) {
       const ms = durationNs / 1e6;
