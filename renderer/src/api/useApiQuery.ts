@@ -7,8 +7,11 @@ import { toApiError } from './api-client';
 export type QueryState<T> =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
-  /** `refreshError`: the last background refresh failed; `data` is the last good answer. */
-  | { status: 'ready'; data: T; refreshError: ApiError | null };
+  /**
+   * `refreshError`: the last background refresh failed; `data` is the last good answer.
+   * `inputKey`: the input (as JSON) that `data` answers; `tag`: the caller's tag of that request.
+   */
+  | { status: 'ready'; data: T; refreshError: ApiError | null; inputKey: string; tag: string | undefined };
 
 export interface ApiQuery<T> {
   state: QueryState<T>;
@@ -16,6 +19,8 @@ export interface ApiQuery<T> {
   refresh: () => void;
   /** Starts over from the loading state (after an error). */
   retry: () => void;
+  /** The data shown answers an earlier input (kept with `keepPreviousData` while the new one loads). */
+  isStale: boolean;
 }
 
 /**
@@ -26,12 +31,20 @@ export interface ApiQuery<T> {
 export function useApiQuery<M extends ApiMethodName>(
   method: M,
   input: ApiInput<M>,
-  options: { keepPreviousData?: boolean } = {},
+  options: {
+    keepPreviousData?: boolean;
+    /**
+     * Names what the caller asked for, when the input alone does not tell (a list's filters, not
+     * its page size or a sliding time window); the answer carries the tag it was requested under.
+     */
+    tag?: string;
+  } = {},
 ): ApiQuery<ApiResult<M>> {
   const { api } = useAppServices();
   const [state, setState] = useState<QueryState<ApiResult<M>>>({ status: 'loading' });
   const inputKey = JSON.stringify(input);
   const latestInput = useRef(input);
+  const latestTag = useRef(options.tag);
   const keepPreviousData = options.keepPreviousData ?? false;
   /** Bumped when the input changes or the component unmounts: older answers are then ignored. */
   const generation = useRef(0);
@@ -40,19 +53,22 @@ export function useApiQuery<M extends ApiMethodName>(
 
   useEffect(() => {
     latestInput.current = input;
+    latestTag.current = options.tag;
   });
 
   const load = useCallback(
     (keepData: boolean) => {
       const gen = generation.current;
       const id = ++issued.current;
+      const key = JSON.stringify(latestInput.current);
+      const tag = latestTag.current;
       if (!keepData) setState({ status: 'loading' });
       const isCurrent = () => gen === generation.current && id > applied.current;
       api.call(method, latestInput.current).then(
         (data) => {
           if (!isCurrent()) return;
           applied.current = id;
-          setState({ status: 'ready', data, refreshError: null });
+          setState({ status: 'ready', data, refreshError: null, inputKey: key, tag });
         },
         (error: unknown) => {
           if (!isCurrent()) return;
@@ -84,5 +100,6 @@ export function useApiQuery<M extends ApiMethodName>(
   const retry = useCallback(() => {
     load(false);
   }, [load]);
-  return { state, refresh, retry };
+  const isStale = state.status === 'ready' && state.inputKey !== inputKey;
+  return { state, refresh, retry, isStale };
 }

@@ -10,6 +10,12 @@ export type RunsChangedFilter = 'any' | 'none' | ((traceIds: readonly string[]) 
 export interface LiveRefreshOptions {
   /** Also refresh when prices change (every cost shown may have changed). */
   prices?: boolean;
+  /**
+   * Debounce: refresh once changes pause this long, but at least every `maxWaitMs` while they keep
+   * coming. Heavier queries (fleet statistics) use longer waits than the runs list.
+   */
+  waitMs?: number;
+  maxWaitMs?: number;
 }
 
 /**
@@ -20,6 +26,8 @@ export interface LiveRefreshOptions {
 export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter, options: LiveRefreshOptions = {}): void {
   const { live } = useAppServices();
   const prices = options.prices ?? false;
+  const waitMs = options.waitMs ?? DEBOUNCE_MS;
+  const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
   const latest = useRef({ refresh, runs, prices });
   useEffect(() => {
     latest.current = { refresh, runs, prices };
@@ -30,8 +38,8 @@ export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter, opt
       () => {
         latest.current.refresh();
       },
-      DEBOUNCE_MS,
-      MAX_WAIT_MS,
+      waitMs,
+      maxWaitMs,
     );
     const offRunsChanged = live.on('runs-changed', ({ traceIds }) => {
       const filter = latest.current.runs;
@@ -50,5 +58,5 @@ export function useLiveRefresh(refresh: () => void, runs: RunsChangedFilter, opt
       offOpen();
       debouncer.cancel();
     };
-  }, [live]);
+  }, [live, waitMs, maxWaitMs]);
 }

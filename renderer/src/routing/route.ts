@@ -1,17 +1,30 @@
+import { DEFAULT_VIEW, filterToQuery, parseViewQuery, viewToQuery, type RunsView, type ViewFilter } from './view-query';
+
 /**
- * Where the UI is. Routes live in the URL hash: `#/run/<traceId>`, `#/settings/<section>`; no hash
- * is the runs list.
+ * Where the UI is. Routes live in the URL hash: `#/run/<traceId>`, `#/settings/<section>`,
+ * `#/sessions`, `#/insights`; no hash is the runs list. The list pages carry their filters (and the
+ * runs list its sort) as a query: `#/runs?service=api&status=error&sort=cost` (see view-query.ts).
  */
 export type Route =
-  | { page: 'runs' }
+  | { page: 'runs'; view: RunsView }
   | { page: 'run'; traceId: string }
-  | { page: 'settings'; section: SettingsSection };
+  | { page: 'settings'; section: SettingsSection }
+  | { page: 'sessions'; filter: ViewFilter }
+  | { page: 'insights'; filter: ViewFilter };
+
+/** The pages that list runs and share the filter bar. */
+export type ListRoute = Extract<Route, { page: 'runs' | 'sessions' | 'insights' }>;
+
+export const RUNS_ROUTE: ListRoute = { page: 'runs', view: DEFAULT_VIEW };
 
 export const SETTINGS_SECTIONS = ['prices'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const RUN_PREFIX = '#/run/';
 const SETTINGS_PREFIX = '#/settings';
+const RUNS_PATH = '/runs';
+const SESSIONS_PATH = '/sessions';
+const INSIGHTS_PATH = '/insights';
 const ROUTE_CHANGE_EVENT = 'loupe:route-change';
 
 /** Marks history entries the app pushed itself, so "Back" can pop them instead of adding more. */
@@ -29,13 +42,35 @@ export function parseRoute(hash: string): Route {
     const section = SETTINGS_SECTIONS.find((s) => s === name) ?? SETTINGS_SECTIONS[0];
     return { page: 'settings', section };
   }
-  return { page: 'runs' };
+  const body = hash.replace(/^#/, '');
+  const q = body.indexOf('?');
+  const path = q === -1 ? body : body.slice(0, q);
+  const query = q === -1 ? '' : body.slice(q + 1);
+  switch (path) {
+    case SESSIONS_PATH:
+      // The sessions list is never narrowed to one session (the filter bar there has no such field).
+      return { page: 'sessions', filter: { ...parseViewQuery(query).filter, sessionId: null } };
+    case INSIGHTS_PATH:
+      return { page: 'insights', filter: parseViewQuery(query).filter };
+    case '':
+    case '/':
+    case RUNS_PATH:
+      return { page: 'runs', view: parseViewQuery(query) };
+    default:
+      return RUNS_ROUTE;
+  }
 }
 
 export function routeToHash(route: Route): string {
   switch (route.page) {
-    case 'runs':
-      return '';
+    case 'runs': {
+      const query = viewToQuery(route.view);
+      return query === '' ? '' : `#${RUNS_PATH}?${query}`;
+    }
+    case 'sessions':
+      return withQuery(SESSIONS_PATH, filterToQuery({ ...route.filter, sessionId: null }));
+    case 'insights':
+      return withQuery(INSIGHTS_PATH, filterToQuery(route.filter));
     case 'run':
       return `${RUN_PREFIX}${encodeURIComponent(route.traceId)}`;
     case 'settings':
@@ -68,7 +103,20 @@ export function navigateBack(fallback: Route): void {
 
 /** Leaves a run: pops the history entry when the app pushed it, otherwise replaces it. */
 export function navigateBackToRuns(): void {
-  navigateBack({ page: 'runs' });
+  navigateBack(RUNS_ROUTE);
+}
+
+export function isListRoute(route: Route): route is ListRoute {
+  return route.page === 'runs' || route.page === 'sessions' || route.page === 'insights';
+}
+
+/** A list route's filter. */
+export function filterOf(route: ListRoute): ViewFilter {
+  return route.page === 'runs' ? route.view.filter : route.filter;
+}
+
+function withQuery(path: string, query: string): string {
+  return query === '' ? `#${path}` : `#${path}?${query}`;
 }
 
 /** For useSyncExternalStore: calls `listener` whenever the route may have changed. */

@@ -1,20 +1,32 @@
 import { useCallback } from 'react';
+import type { RunSortKey } from '../../../shared/domain/run-filter';
 import { formatCount } from '../../../shared/format/format-count';
+import { FilterBar, type FilterChange } from '../filters/FilterBar';
 import { navigate } from '../routing/route';
+import { EMPTY_FILTER, type RunsView, isFilterActive, viewToQuery } from '../routing/view-query';
 import { RunsTable } from './RunsTable';
 import { useRunsSelectionStore } from './runs-selection-store';
 import { useRuns } from './useRuns';
 
 interface RunsPageProps {
-  /** False while a run is open on top: the page stays mounted but hidden and inert. */
+  /** False while another page or a run is on top: the page stays mounted but hidden and inert. */
   active: boolean;
+  /** The filters and order, from the URL (the last runs URL while another page is on top). */
+  view: RunsView;
   otlpHttpUrl: string | null;
 }
 
-export function RunsPage({ active, otlpHttpUrl }: RunsPageProps) {
-  const list = useRuns();
+/** Clicking a column orders by it, largest first; clicking it again flips the order. */
+function nextSort(view: RunsView, by: RunSortKey): RunsView['sort'] {
+  if (view.sort.by === by) return { by, dir: view.sort.dir === 'desc' ? 'asc' : 'desc' };
+  return { by, dir: 'desc' };
+}
+
+export function RunsPage({ active, view, otlpHttpUrl }: RunsPageProps) {
+  const list = useRuns(view);
   const selectedTraceId = useRunsSelectionStore((state) => state.selectedTraceId);
   const select = useRunsSelectionStore((state) => state.select);
+  const filtered = isFilterActive(view.filter);
 
   const open = useCallback(
     (traceId: string) => {
@@ -23,6 +35,10 @@ export function RunsPage({ active, otlpHttpUrl }: RunsPageProps) {
     },
     [select],
   );
+
+  const changeFilter: FilterChange = (filter, options) => {
+    navigate({ page: 'runs', view: { ...view, filter } }, options);
+  };
 
   return (
     <div
@@ -34,8 +50,13 @@ export function RunsPage({ active, otlpHttpUrl }: RunsPageProps) {
       <div className="page-toolbar">
         <h1 className="page-toolbar__title">Runs</h1>
         <span className="page-toolbar__count muted" data-testid="runs-count">
-          {list.state === 'ready' &&
-            `${formatCount(list.runs.length)}${list.hasMore ? '+' : ''} ${list.runs.length === 1 ? 'run' : 'runs'}`}
+          {(list.state === 'ready' || (list.state === 'empty' && filtered)) &&
+            `${formatCount(list.runs.length)}${list.hasMore ? '+' : ''} ${filtered ? 'matching ' : ''}${
+              list.runs.length === 1 ? 'run' : 'runs'
+            }`}
+        </span>
+        <span className="page-toolbar__status muted" role="status" data-testid="runs-updating">
+          {list.updating ? 'Updating…' : ''}
         </span>
         {list.state === 'ready' && list.error !== null && (
           <span className="page-toolbar__warning" role="status" title={list.error.message}>
@@ -44,9 +65,10 @@ export function RunsPage({ active, otlpHttpUrl }: RunsPageProps) {
         )}
         <span className="page-toolbar__spacer" />
         <span className="page-toolbar__hint muted">
-          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search · <kbd>?</kbd> keys
         </span>
       </div>
+      <FilterBar filter={view.filter} onChange={changeFilter} active={active} />
       <RunsTable
         list={list}
         active={active}
@@ -54,6 +76,15 @@ export function RunsPage({ active, otlpHttpUrl }: RunsPageProps) {
         onSelect={select}
         onOpen={open}
         otlpHttpUrl={otlpHttpUrl}
+        sort={view.sort}
+        onSort={(by) => {
+          navigate({ page: 'runs', view: { ...view, sort: nextSort(view, by) } });
+        }}
+        filtered={filtered}
+        onClearFilters={() => {
+          changeFilter({ ...EMPTY_FILTER });
+        }}
+        resetKey={viewToQuery(view)}
       />
     </div>
   );

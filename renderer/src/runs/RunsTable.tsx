@@ -1,7 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RunSummary } from '../../../shared/domain/run';
+import { RUN_SORT_KEYS, type RunSortKey } from '../../../shared/domain/run-filter';
 import { ColumnHeaders } from '../common/ColumnHeaders';
+import type { RunSort } from '../routing/view-query';
+import { NoMatch } from '../common/NoMatch';
 import { EmptyState } from './EmptyState';
 import { RunRow } from './RunRow';
 import { runRowId } from './run-row-id';
@@ -23,23 +26,36 @@ interface RunsTableProps {
   onSelect: (traceId: string) => void;
   onOpen: (traceId: string) => void;
   otlpHttpUrl: string | null;
+  sort: RunSort;
+  onSort: (by: RunSortKey) => void;
+  /** Filters narrow the list: an empty answer then means "nothing matches", not "no runs yet". */
+  filtered: boolean;
+  onClearFilters: () => void;
+  /** Changes with the filters and sort: the list then starts again from the top. */
+  resetKey: string;
 }
 
 const traceIdOf = (run: RunSummary) => run.traceId;
 
 const RUN_COLUMNS = [
-  { label: 'Time' },
+  { label: 'Time', sortKey: 'start', title: 'When the run started' },
   { label: 'Name' },
   { label: 'Service' },
   { label: 'Status' },
-  { label: 'Duration', numeric: true },
+  { label: 'Duration', numeric: true, sortKey: 'duration' },
   { label: 'Spans', numeric: true },
-  { label: 'LLM calls', numeric: true, title: 'Model calls in the run' },
-  { label: 'Tokens', numeric: true, title: 'Input + output tokens over the run’s model calls' },
-  { label: 'Cost', numeric: true, title: 'USD over the run’s model calls; “≥” when some could not be priced' },
+  { label: 'LLM calls', numeric: true, title: 'Model calls in the run', sortKey: 'llmCalls' },
+  { label: 'Tokens', numeric: true, title: 'Input + output tokens over the run’s model calls', sortKey: 'tokens' },
+  {
+    label: 'Cost',
+    numeric: true,
+    title: 'USD over the run’s model calls; “≥” when some could not be priced',
+    sortKey: 'cost',
+  },
 ] as const;
 
-export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otlpHttpUrl }: RunsTableProps) {
+export function RunsTable(props: RunsTableProps) {
+  const { list, active, selectedTraceId, onSelect, onOpen, sort, onSort, resetKey } = props;
   const { runs, state } = list;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -67,11 +83,20 @@ export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otl
   // Keep the rows in view where they were when a refetch inserts newer runs above them.
   const lastScrollTop = useRef(0);
   const previousRuns = useRef(runs);
+  // Other filters or another order: a different list, shown from its top.
+  const previousResetKey = useRef(resetKey);
+  useLayoutEffect(() => {
+    if (previousResetKey.current === resetKey) return;
+    previousResetKey.current = resetKey;
+    const scroller = scrollRef.current;
+    if (scroller) scroller.scrollTop = 0;
+    lastScrollTop.current = 0;
+  }, [resetKey]);
   useLayoutEffect(() => {
     const previous = previousRuns.current;
     previousRuns.current = runs;
     const scroller = scrollRef.current;
-    if (previous === runs || !scroller) return;
+    if (previous === runs || !scroller || lastScrollTop.current === 0) return;
     const target = anchoredScrollTop(previous, runs, lastScrollTop.current, ROW_HEIGHT, traceIdOf);
     if (target !== null) {
       scroller.scrollTop = target;
@@ -111,7 +136,15 @@ export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otl
           lastScrollTop.current = event.currentTarget.scrollTop;
         }}
       >
-        <ColumnHeaders className="runs-table__header" columns={RUN_COLUMNS} />
+        <ColumnHeaders
+          className="runs-table__header"
+          columns={RUN_COLUMNS}
+          sort={{ key: sort.by, dir: sort.dir }}
+          onSort={(key) => {
+            const by = RUN_SORT_KEYS.find((k) => k === key);
+            if (by !== undefined) onSort(by);
+          }}
+        />
         <div className="runs-table__rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const run = runs[item.index];
@@ -132,19 +165,23 @@ export function RunsTable({ list, active, selectedTraceId, onSelect, onOpen, otl
       </div>
       {state !== 'ready' && (
         <div className="runs-table__overlay">
-          <RunsTableMessage list={list} otlpHttpUrl={otlpHttpUrl} />
+          <RunsTableMessage {...props} />
         </div>
       )}
     </div>
   );
 }
 
-function RunsTableMessage({ list, otlpHttpUrl }: { list: RunsList; otlpHttpUrl: string | null }) {
+function RunsTableMessage({ list, otlpHttpUrl, filtered, onClearFilters }: RunsTableProps) {
   switch (list.state) {
     case 'loading':
-      return <p className="runs-table__message muted">Loading runs…</p>;
+      return (
+        <p className="runs-table__message muted" data-testid="runs-loading">
+          Loading runs…
+        </p>
+      );
     case 'empty':
-      return <EmptyState otlpHttpUrl={otlpHttpUrl} />;
+      return filtered ? <NoMatch onClearFilters={onClearFilters} /> : <EmptyState otlpHttpUrl={otlpHttpUrl} />;
     case 'error':
       return (
         <div className="runs-table__message runs-table__error" role="alert" data-testid="runs-error">

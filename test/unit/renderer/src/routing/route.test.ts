@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  RUNS_ROUTE,
+  filterOf,
+  isListRoute,
   navigate,
   navigateBackToRuns,
   parseRoute,
@@ -7,11 +10,14 @@ import {
   subscribeToRoute,
   type Route,
 } from '../../../../../renderer/src/routing/route';
+import { DEFAULT_SORT, DEFAULT_VIEW, EMPTY_FILTER } from '../../../../../renderer/src/routing/view-query';
+
+const RUNS: Route = { page: 'runs', view: DEFAULT_VIEW };
 
 describe('parseRoute', () => {
   it('maps an empty or unknown hash to the runs list', () => {
     for (const hash of ['', '#', '#/', '#/runs', '#/run', '#run/abc', '/run/abc', '#/RUN/abc', '#token=abc']) {
-      expect(parseRoute(hash), hash).toEqual({ page: 'runs' });
+      expect(parseRoute(hash), hash).toEqual(RUNS);
     }
   });
 
@@ -23,9 +29,9 @@ describe('parseRoute', () => {
   });
 
   it('falls back to the runs list when the trace id is empty or blank', () => {
-    expect(parseRoute('#/run/')).toEqual({ page: 'runs' });
-    expect(parseRoute('#/run/%20%20')).toEqual({ page: 'runs' });
-    expect(parseRoute('#/run/   ')).toEqual({ page: 'runs' });
+    expect(parseRoute('#/run/')).toEqual(RUNS);
+    expect(parseRoute('#/run/%20%20')).toEqual(RUNS);
+    expect(parseRoute('#/run/   ')).toEqual(RUNS);
   });
 
   it('percent-decodes and trims the trace id', () => {
@@ -49,8 +55,8 @@ describe('settings routes', () => {
   });
 
   it('does not take look-alikes for settings', () => {
-    expect(parseRoute('#/settingsx')).toEqual({ page: 'runs' });
-    expect(parseRoute('#settings')).toEqual({ page: 'runs' });
+    expect(parseRoute('#/settingsx')).toEqual(RUNS);
+    expect(parseRoute('#settings')).toEqual(RUNS);
   });
 
   it('round-trips', () => {
@@ -62,7 +68,7 @@ describe('settings routes', () => {
 
 describe('routeToHash', () => {
   it('gives the runs list no hash', () => {
-    expect(routeToHash({ page: 'runs' })).toBe('');
+    expect(routeToHash(RUNS)).toBe('');
   });
 
   it('percent-encodes the trace id', () => {
@@ -72,12 +78,73 @@ describe('routeToHash', () => {
 
   it('round-trips through parseRoute', () => {
     const routes: Route[] = [
-      { page: 'runs' },
+      RUNS,
       { page: 'run', traceId: '0af7651916cd43dd8448eb211c80319c' },
       { page: 'run', traceId: 'a/b?c=d&e#f%20 g' },
       { page: 'run', traceId: '世界' },
     ];
     for (const route of routes) expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+});
+
+describe('list pages with filters', () => {
+  const filter = { ...EMPTY_FILTER, service: 'support-agent', status: 'error' as const };
+
+  it('writes the runs list with filters and sort as a query, and reads it back', () => {
+    const route: Route = { page: 'runs', view: { filter, sort: { by: 'cost', dir: 'desc' } } };
+    const hash = routeToHash(route);
+    expect(hash).toBe('#/runs?service=support-agent&status=error&sort=cost');
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('reads the runs list at #/, #/runs and #/?… alike', () => {
+    const expected: Route = { page: 'runs', view: { filter, sort: DEFAULT_SORT } };
+    for (const hash of [
+      '#/?service=support-agent&status=error',
+      '#/runs?service=support-agent&status=error',
+      '#?service=support-agent&status=error',
+    ]) {
+      expect(parseRoute(hash), hash).toEqual(expected);
+    }
+  });
+
+  it('round-trips sessions and insights with and without filters', () => {
+    const routes: Route[] = [
+      { page: 'sessions', filter: EMPTY_FILTER },
+      { page: 'sessions', filter },
+      { page: 'insights', filter: EMPTY_FILTER },
+      { page: 'insights', filter: { ...filter, sessionId: 's-1', range: { kind: 'last', preset: '24h' } } },
+    ];
+    for (const route of routes) expect(parseRoute(routeToHash(route))).toEqual(route);
+    expect(routeToHash({ page: 'sessions', filter: EMPTY_FILTER })).toBe('#/sessions');
+    expect(routeToHash({ page: 'insights', filter })).toBe('#/insights?service=support-agent&status=error');
+  });
+
+  it('never narrows the sessions list to one session', () => {
+    expect(parseRoute('#/sessions?session=abc&service=x')).toEqual({
+      page: 'sessions',
+      filter: { ...EMPTY_FILTER, service: 'x' },
+    });
+    expect(routeToHash({ page: 'sessions', filter: { ...EMPTY_FILTER, sessionId: 'abc' } })).toBe('#/sessions');
+  });
+
+  it('keeps the access token apart: what the token leaves of the hash is a valid route', () => {
+    // access-token.ts splits `#token=…&<route>` on '&' and joins the rest back with '&'.
+    const rest = '#token=abc&/runs?service=a&q=refund%20policy'.split('&').slice(1).join('&');
+    expect(parseRoute(`#${rest}`)).toEqual({
+      page: 'runs',
+      view: { filter: { ...EMPTY_FILTER, service: 'a', text: 'refund policy' }, sort: DEFAULT_SORT },
+    });
+  });
+
+  it('gets the filter of any list route', () => {
+    const sessions: Route = { page: 'sessions', filter };
+    expect(isListRoute(sessions)).toBe(true);
+    expect(isListRoute({ page: 'run', traceId: 'x' })).toBe(false);
+    expect(isListRoute({ page: 'settings', section: 'prices' })).toBe(false);
+    if (!isListRoute(sessions)) throw new Error('unreachable');
+    expect(filterOf(sessions)).toBe(filter);
+    expect(filterOf(RUNS_ROUTE)).toBe(EMPTY_FILTER);
   });
 });
 
@@ -118,7 +185,7 @@ describe('navigation (with a stubbed window)', () => {
 
   it('replaces the entry, keeping its state, when asked to', () => {
     const { hist } = fakeBrowser({ other: 1 });
-    navigate({ page: 'runs' }, { replace: true });
+    navigate(RUNS, { replace: true });
     expect(hist.replaceState).toHaveBeenCalledWith({ other: 1 }, '', '/app/?x=1');
     expect(hist.pushState).not.toHaveBeenCalled();
   });
@@ -145,7 +212,7 @@ describe('navigation (with a stubbed window)', () => {
     unsubscribe();
     win.dispatchEvent(new Event('popstate'));
     win.dispatchEvent(new Event('hashchange'));
-    navigate({ page: 'runs' });
+    navigate(RUNS);
     expect(listener).toHaveBeenCalledTimes(2);
   });
 });
