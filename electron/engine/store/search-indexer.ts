@@ -93,7 +93,7 @@ export class SearchIndexer {
     if (this.isWriterBusy()) return this.schedule(250);
     try {
       const n = this.indexSome(500);
-      this.schedule(n > 0 ? 20 : 1000);
+      this.schedule(n > 0 ? 20 : 500);
     } catch (err) {
       this.onError(err);
       this.schedule(5000);

@@ -181,9 +181,12 @@ export class SpanWriter {
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
   }
 
-  /** Nothing queued or being written (the search indexer works only then). */
-  get idle(): boolean {
-    return this.queue.length === 0 && !this.scheduled;
+  /** When the last transaction was written (ms, this writer's clock). */
+  private lastWriteAt = 0;
+
+  /** Nothing queued, and nothing written for `quietMs` (the search indexer works only then). */
+  isQuiet(quietMs: number): boolean {
+    return this.queue.length === 0 && !this.scheduled && performance.now() - this.lastWriteAt >= quietMs;
   }
 
   /** Whether a request of about `items` more items would be refused right now. */
@@ -211,6 +214,7 @@ export class SpanWriter {
 
   private flush(): void {
     this.scheduled = false;
+    this.lastWriteAt = performance.now();
     const pending = this.queue.splice(0, this.queue.length);
     if (pending.length === 0) return;
     const changed = new Set<string>();
@@ -254,6 +258,13 @@ export class SpanWriter {
       p.resolve(r);
     });
     return true;
+  }
+
+  /** Forgets cached row ids: stored data was deleted behind the writer's back (Settings › Storage). */
+  forgetCachedIds(): void {
+    this.resourceIds.clear();
+    this.modelsSeen.clear();
+    this.scopeIds.clear();
   }
 
   /** Resolves once everything queued so far is committed (or failed). */
