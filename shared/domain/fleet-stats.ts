@@ -68,6 +68,8 @@ export interface FleetStats {
   slowestRuns: RunSummary[];
   bucketMs: number;
   buckets: TimeBucket[];
+  /** How many runs (the newest) the per-step and per-model tables cover; less than `runs` on large data. */
+  stepRuns: number;
 }
 
 /**

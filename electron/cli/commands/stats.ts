@@ -114,6 +114,7 @@ class EmptyStats implements FleetStats {
   slowestRuns = [];
   bucketMs = 60_000;
   buckets = [];
+  stepRuns = 0;
   constructor(readonly filter: FleetFilter) {}
 }
 
@@ -136,6 +137,8 @@ function printStats(s: FleetStats): void {
     `tokens: ${formatCount(s.tokens.input)} in (${formatCount(s.tokens.cacheRead)} cached) · ${formatCount(s.tokens.output)} out · ` +
       `${formatCount(s.llmCalls)} LLM calls · ${formatCount(s.toolCalls)} tool calls`,
   );
+  if (s.stepRuns < s.runs)
+    console.log(`\n(per-model and per-step figures cover the newest ${formatCount(s.stepRuns)} runs)`);
   if (s.byModel.length > 0) {
     console.log('\nBy model');
     printTable(

@@ -26,6 +26,8 @@ type StepRow = [
 
 const NICE_BUCKETS_MS = [60_000, 300_000, 900_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];
 const MAX_LIST = 50;
+/** Per-step and per-model figures cover at most this many of the newest matching runs. */
+export const STEP_SAMPLE_RUNS = 5000;
 
 /** Fleet metrics over a time range and filters: runs, errors, latency percentiles, cost, tokens. */
 export class FleetQueries {
@@ -92,6 +94,7 @@ export class FleetQueries {
       slowestRuns: [...runs].sort((a, b) => b.durationMs - a.durationMs).slice(0, limit),
       bucketMs,
       buckets,
+      stepRuns: Math.min(runs.length, STEP_SAMPLE_RUNS),
     };
   }
 
@@ -100,12 +103,16 @@ export class FleetQueries {
     params: RunFilterParams,
     filter: FleetFilter,
   ): { byStepName: StepNameStats[]; byModel: ModelStats[] } {
-    const stepWhere = [...where];
+    const stepWhere: string[] = [];
     if (filter.stepName !== undefined) stepWhere.push('s.name = @stepName');
     if (filter.model !== undefined) stepWhere.push('(s.request_model = @model OR s.response_model = @model)');
+    // Per-step figures read the spans of the newest STEP_SAMPLE_RUNS matching runs (all of them on a
+    // laptop's usual data; a bounded read on a million spans).
     const sql = `SELECT s.name, s.step_kind, s.end_ns - s.start_ns, s.status_code,
         coalesce(s.response_model, s.request_model), s.provider, s.input_tokens, s.output_tokens, s.cost_usd
-      FROM runs JOIN spans s ON s.trace_id = runs.trace_id
+      FROM (SELECT runs.trace_id FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+            ORDER BY runs.start_ns DESC LIMIT ${STEP_SAMPLE_RUNS}) r
+      JOIN spans s ON s.trace_id = r.trace_id
       ${stepWhere.length > 0 ? `WHERE ${stepWhere.join(' AND ')}` : ''}`;
     const stmt = this.statements.get(sql).raw(true) as Database.Statement<RunFilterParams, StepRow>;
     const names = new Map<string, { kind: StepKind; durations: number[]; errors: number }>();

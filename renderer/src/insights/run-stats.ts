@@ -3,7 +3,7 @@ import type { RunSummary } from '../../../shared/domain/run';
 import { nanosToEpochMs } from '../../../shared/format/time';
 
 /** The run-level part of FleetStats: everything but the per-step and per-model tables. */
-export type RunStats = Omit<FleetStats, 'filter' | 'byStepName' | 'byModel'>;
+export type RunStats = Omit<FleetStats, 'filter' | 'byStepName' | 'byModel' | 'stepRuns'>;
 
 /** Bucket sizes, as the engine picks them: the smallest giving at most about 60 buckets. */
 const NICE_BUCKETS_MS = [60_000, 300_000, 900_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];

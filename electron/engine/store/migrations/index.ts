@@ -2,6 +2,7 @@ import { sql as initialSchema } from './0001-initial-schema';
 import { sql as retentionIndex } from './0002-retention-index';
 import { sql as genaiSteps } from './0003-genai-steps';
 import { sql as runSearch } from './0004-run-search';
+import { sql as runSortIndexes } from './0005-run-sort-indexes';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'retention-index', sql: retentionIndex },
   { version: 3, name: 'genai-steps', sql: genaiSteps },
   { version: 4, name: 'run-search', sql: runSearch },
+  { version: 5, name: 'run-sort-indexes', sql: runSortIndexes },
 ];
