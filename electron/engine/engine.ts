@@ -13,6 +13,7 @@ import { bindGrpc, createOtlpGrpcServer } from './otlp/otlp-grpc-receiver';
 import { createOtlpHttpHandler } from './otlp/otlp-http-receiver';
 import { DATABASE_FILE, openDatabase } from './store/open-database';
 import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './store/retention';
+import { StorageAdmin } from './store/storage-admin';
 import { PriceBook } from './pricing/price-book';
 import { FleetQueries } from './store/fleet-queries';
 import { SearchIndexer } from './store/search-indexer';
@@ -22,6 +23,9 @@ import { WalCheckpointer } from './store/wal-checkpointer';
 import { DecodePool } from './ingest/decode-pool';
 import { Admission } from './ingest/admission';
 import { RedactionSettings } from './redaction/redaction-settings';
+import { Forwarder } from './forwarding/forwarder';
+import { ForwardingSettings } from './forwarding/forwarding-settings';
+import type { ForwardingStatus, ForwardingTarget } from '../../shared/domain/forwarding';
 import { LOUPE_VERSION } from './version';
 
 export const DEFAULT_PORTS = { otlpHttp: 4318, otlpGrpc: 4317, ui: 4320 } as const;
@@ -40,6 +44,8 @@ export interface EngineOptions {
   maxInflightBytes?: number;
   /** Threads decoding OTLP payloads beside the writer (default: cores - 1, at least 1); 0 = inline. */
   decodeThreads?: number;
+  /** Relay everything received (after redaction) to this OTLP/HTTP endpoint; wins over Settings at start. */
+  forwardTo?: ForwardingTarget & { timeoutMillis?: number };
   log?: (line: string) => void;
 }
 
@@ -89,8 +95,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   const token = loadOrCreateToken(opts.dataDir);
   const db = openDatabase(opts.dataDir);
-  const retentionPolicy = opts.retention ?? DEFAULT_RETENTION;
   const retention = new Retention(db);
+  const storage = new StorageAdmin(db, join(opts.dataDir, DATABASE_FILE), retention);
+  // An explicit option wins at start; then the caps saved in Settings; then the defaults.
+  let retentionPolicy: RetentionPolicy = opts.retention ?? storage.storedRetention() ?? DEFAULT_RETENTION;
   const hub = new LiveEventsHub();
   const prices = new PriceBook(db);
   const writer = new SpanWriter(db, {
@@ -104,7 +112,25 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
   const redaction = new RedactionSettings(db);
   const decoder = new DecodePool(opts.decodeThreads, onError, redaction.config());
-  const pipeline = { writer, decoder, admission: new Admission(opts.maxInflightBytes) };
+  const forwardingSettings = new ForwardingSettings(db);
+  const forwarder = new Forwarder(
+    opts.forwardTo?.timeoutMillis !== undefined ? { timeoutMillis: opts.forwardTo.timeoutMillis } : {},
+    onError,
+  );
+  if (opts.forwardTo) {
+    forwarder.configure({ url: opts.forwardTo.url, headers: opts.forwardTo.headers }, 'cli');
+  } else {
+    const stored = forwardingSettings.load();
+    if (stored.enabled) forwarder.configure(stored);
+  }
+  const pipeline = { writer, decoder, admission: new Admission(opts.maxInflightBytes), forwarder };
+  const forwardingStatus = (): ForwardingStatus => {
+    const status = forwarder.status();
+    if (status.enabled) return status;
+    // Off: show what the Settings toggle would turn back on.
+    const stored = forwardingSettings.load();
+    return { ...status, url: stored.url, headerNames: Object.keys(stored.headers) };
+  };
   const notices: string[] = [];
 
   const otlpHttp = createServer(
@@ -126,9 +152,40 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
         fleet: new FleetQueries(db),
         prices,
         onPricesChanged: (recosted) => hub.emit('prices-changed', recosted),
-        info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir) }),
+        info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir), retention: { ...retentionPolicy } }),
         redaction,
         onRedactionChanged: (config) => decoder.setRedaction(config),
+        forwarding: {
+          status: forwardingStatus,
+          set: (config) => {
+            const saved = forwardingSettings.save(config);
+            forwarder.configure(saved.enabled ? saved : null);
+            return forwardingStatus();
+          },
+        },
+        storage: {
+          info: () => storage.info(opts.dataDir, retentionPolicy),
+          setRetention: (caps) => {
+            retentionPolicy = storage.saveRetention(caps);
+            prune();
+            return { ...retentionPolicy };
+          },
+          deleteRuns: (traceIds) => {
+            const deleted = storage.deleteRuns(traceIds);
+            writer.forgetCachedIds();
+            if (deleted.length > 0) hub.emit('runs-changed', { traceIds: deleted });
+            return deleted;
+          },
+          deleteAll: () => {
+            const result = storage.deleteAll();
+            writer.forgetCachedIds();
+            log(
+              `deleted all data: ${String(result.runsDeleted)} runs, ${String(result.bytesBefore)} → ${String(result.bytesAfter)} bytes`,
+            );
+            hub.emit('runs-changed', { traceIds: [] });
+            return result;
+          },
+        },
       }),
     }),
   );
@@ -146,6 +203,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     await Promise.all(opened.map((c) => c()));
     await writer.drain();
     await decoder.close();
+    await forwarder.close();
     await checkpointer.close();
     db.close();
   };
@@ -188,7 +246,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const prune = (): void => {
     try {
       const r = retention.prune(retentionPolicy);
-      if (r.runsDeleted > 0) log(`retention: deleted ${r.runsDeleted} old runs`);
+      if (r.runsDeleted > 0) {
+        log(`retention: deleted ${r.runsDeleted} old runs`);
+        hub.emit('runs-changed', { traceIds: [] });
+      }
     } catch (err) {
       onError(err);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EngineInfo } from '../domain/engine-info';
 import type { FleetStats } from '../domain/fleet-stats';
+import { type ForwardingStatus, forwardingUrlProblem } from '../domain/forwarding';
 import type { ModelPrice } from '../domain/price';
 import {
   MAX_PATTERN_LENGTH,
@@ -11,6 +12,7 @@ import {
 import type { RunDetail, RunSummary } from '../domain/run';
 import { RUN_SORT_KEYS, type RunFacets, type SessionSummary } from '../domain/run-filter';
 import type { RunSteps } from '../domain/step';
+import { type DeleteAllResult, RETENTION_BOUNDS, type RetentionCaps, type StorageInfo } from '../domain/storage';
 import type { SerializedResult } from './serialized-result';
 
 /**
@@ -126,6 +128,44 @@ export const apiMethods = {
         userPatterns: redactionUserPatterns.optional(),
       })
       .strict(),
+  ),
+  /** Settings › Storage: where the data lives, its size, counts and the retention caps in force. */
+  getStorage: method<StorageInfo>()(z.object({}).strict()),
+  /** Stores new retention caps (they outlive a restart) and prunes right away. */
+  setRetention: method<{ retention: RetentionCaps }>()(
+    z
+      .object({
+        maxBytes: z.number().int().min(RETENTION_BOUNDS.minBytes).max(RETENTION_BOUNDS.maxBytes),
+        maxAgeDays: z.number().int().min(0).max(RETENTION_BOUNDS.maxAgeDays),
+      })
+      .strict(),
+    { sensitive: true },
+  ),
+  /** Deletes runs with their spans and logs; answers the trace ids that existed. */
+  deleteRuns: method<{ deleted: string[] }>()(z.object({ traceIds: z.array(traceId).min(1).max(5000) }).strict(), {
+    sensitive: true,
+  }),
+  /** Deletes everything received (settings, prices and the token stay) and gives the space back. */
+  deleteAllData: method<DeleteAllResult>()(z.object({}).strict(), { sensitive: true }),
+  /** Forwarding to an upstream OTLP/HTTP endpoint: the setting and how sending goes. */
+  getForwarding: method<ForwardingStatus>()(z.object({}).strict()),
+  /**
+   * The Settings toggle: relays everything received from then on (after redaction) to `url`
+   * (an OTLP/HTTP base URL) with `headers`; stored, so it holds after a restart.
+   */
+  setForwarding: method<ForwardingStatus>()(
+    z
+      .object({
+        enabled: z.boolean(),
+        url: z
+          .string()
+          .max(2000)
+          .refine((u) => u === '' || forwardingUrlProblem(u) === '', { message: 'url must be an http(s) URL' }),
+        headers: z.record(z.string().min(1).max(256), z.string().max(8192)).default({}),
+      })
+      .strict()
+      .refine((c) => !c.enabled || c.url !== '', { message: 'a url is required to turn forwarding on' }),
+    { sensitive: true },
   ),
 } as const;
 

@@ -1,6 +1,7 @@
 import { resolveDataDir } from '../../engine/config/data-dir';
 import { PortInUseError } from '../../engine/http/listen';
 import { startEngine } from '../../engine/engine';
+import { type ForwardingTarget, forwardingUrlProblem } from '../../../shared/domain/forwarding';
 import { CliError } from '../cli-error';
 import { parseOptions, portOption } from '../parse-options';
 
@@ -14,6 +15,10 @@ Options:
   --otlp-http-port PORT  OTLP/HTTP port (default 4318; 0 = any free port)
   --otlp-grpc-port PORT  OTLP/gRPC port (default 4317; 0 = any free port)
   --ui-port PORT         UI and API port (default 4320; 0 = any free port)
+  --forward-to URL       also relay everything received (after redaction) to this OTLP/HTTP endpoint,
+                         e.g. http://collector:4318 (/v1/traces and /v1/logs are appended); wins over
+                         the Settings toggle; local ingest never waits for it
+  --forward-header K=V   a header for the upstream, e.g. Authorization=Bearer… (repeatable)
   --json                 print one line of JSON when ready: {uiUrl, otlpHttpUrl, otlpGrpcUrl, dataDir, token}
   -h, --help             show this help
 
@@ -27,6 +32,8 @@ export async function serveCommand(args: string[]): Promise<number | 'running'> 
     'otlp-grpc-port': { type: 'string' },
     'ui-port': { type: 'string' },
     json: { type: 'boolean' },
+    'forward-to': { type: 'string' },
+    'forward-header': { type: 'string', multiple: true },
   });
   if (values.help) {
     console.log(serveHelp);
@@ -40,14 +47,16 @@ export async function serveCommand(args: string[]): Promise<number | 'running'> 
     otlpGrpcPort: portOption(values['otlp-grpc-port'], '--otlp-grpc-port'),
     uiPort: portOption(values['ui-port'], '--ui-port'),
   };
+  const forwardTo = forwardOption(values['forward-to'], values['forward-header']);
   let engine;
   try {
-    engine = await startEngine({ dataDir, ...ports, log });
+    engine = await startEngine({ dataDir, ...ports, log, ...(forwardTo ? { forwardTo } : {}) });
   } catch (err) {
     if (err instanceof PortInUseError) throw new CliError(err.message);
     throw new CliError(`Loupe could not start: ${(err as Error).message}`);
   }
   const { info, token } = engine;
+  if (forwardTo) log(`forwarding everything received (after redaction) to ${forwardTo.url}`);
   if (json) {
     for (const n of info.notices) log(n);
     console.log(
@@ -86,4 +95,24 @@ Press Ctrl-C to stop.`);
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   return 'running';
+}
+
+/** `--forward-to URL` and its repeatable `--forward-header K=V`, validated (usage errors exit 2). */
+export function forwardOption(url: string | undefined, headers: string[] | undefined): ForwardingTarget | undefined {
+  if (url === undefined) {
+    if (headers && headers.length > 0) throw new CliError('--forward-header needs --forward-to', 2);
+    return undefined;
+  }
+  const problem = forwardingUrlProblem(url);
+  if (problem) throw new CliError(`--forward-to: ${problem}`, 2);
+  const out: Record<string, string> = {};
+  for (const h of headers ?? []) {
+    const eq = h.indexOf('=');
+    const key = eq > 0 ? h.slice(0, eq).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key)) {
+      throw new CliError(`--forward-header must look like NAME=VALUE (got "${h.slice(0, 40)}")`, 2);
+    }
+    out[key] = h.slice(eq + 1);
+  }
+  return { url, headers: out };
 }

@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../../shared/api/methods';
 import type { EngineInfo } from '../../../shared/domain/engine-info';
 import { parsePriceImport } from '../../../shared/domain/price-import';
 import type { RedactionConfig } from '../../../shared/domain/redaction';
+import type { ForwardingConfig, ForwardingStatus } from '../../../shared/domain/forwarding';
 import type { PriceBook } from '../pricing/price-book';
 import { redactionConfigProblemsTimed } from '../redaction/pattern-probe';
 import { Redactor } from '../redaction/redactor';
@@ -10,6 +11,7 @@ import { RedactionConfigError, type RedactionSettings } from '../redaction/redac
 import type { FleetQueries } from '../store/fleet-queries';
 import type { RunFilter } from '../../../shared/domain/run-filter';
 import type { RunQueries } from '../store/run-queries';
+import type { DeleteAllResult, RetentionCaps, StorageInfo } from '../../../shared/domain/storage';
 
 export interface HandlerDeps {
   queries: RunQueries;
@@ -21,6 +23,15 @@ export interface HandlerDeps {
   redaction: RedactionSettings;
   /** New redaction settings were saved (hand them to the decoders). */
   onRedactionChanged?: (config: RedactionConfig) => void;
+  /** Forwarding: its status, and the Settings toggle (stored and applied). */
+  forwarding?: { status: () => ForwardingStatus; set: (config: ForwardingConfig) => ForwardingStatus };
+  /** Settings › Storage (engine.ts wires these to StorageAdmin and the retention policy). */
+  storage: {
+    info: () => StorageInfo;
+    setRetention: (caps: RetentionCaps) => RetentionCaps;
+    deleteRuns: (traceIds: readonly string[]) => string[];
+    deleteAll: () => DeleteAllResult;
+  };
 }
 
 /** Every method of the API contract; `satisfies` makes a missing handler a compile error. */
@@ -73,6 +84,18 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const problems = redactionConfigProblemsTimed(config);
       if (problems.length > 0) throw new ApiError('bad_request', problems.join('; '));
       return new Redactor(config).test(text, key);
+    },
+    getStorage: () => deps.storage.info(),
+    setRetention: (caps) => ({ retention: deps.storage.setRetention(caps) }),
+    deleteRuns: ({ traceIds }) => ({ deleted: deps.storage.deleteRuns(traceIds) }),
+    deleteAllData: () => deps.storage.deleteAll(),
+    getForwarding: () => {
+      if (!deps.forwarding) throw new ApiError('bad_request', 'forwarding is not available here');
+      return deps.forwarding.status();
+    },
+    setForwarding: (config) => {
+      if (!deps.forwarding) throw new ApiError('bad_request', 'forwarding is not available here');
+      return deps.forwarding.set(config);
     },
   } satisfies ApiHandlers;
 }

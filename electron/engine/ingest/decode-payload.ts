@@ -7,7 +7,9 @@ import { partialSuccessMessage } from '../otlp/validate';
 import type { Redactor } from '../redaction/redactor';
 import { prepareBatch } from './prepare-batch';
 import type { InsertBatch } from '../store/insert-batch';
-import { toInsertBatch } from './to-insert-batch';
+import { redactBatch } from '../redaction/redact-batch';
+import type { IngestBatch } from './ingest-batch';
+import { rowsOfRedacted } from './to-insert-batch';
 
 export type StoredSignal = 'traces' | 'logs';
 
@@ -25,6 +27,8 @@ export interface DecodedPayload {
   rejected: number;
   /** partial_success.error_message: rejection reasons and warnings, '' when all is well. */
   message: string;
+  /** The redacted, validated batch the rows were made from; only when asked for (forwarding). */
+  forward?: IngestBatch;
 }
 
 function decode(
@@ -51,17 +55,21 @@ function decode(
 
 /**
  * Decode, validate, redact and serialize one OTLP payload into rows for the writer. Pure CPU work.
- * The rows hold no secret the redactor knows of: nothing after this point sees one.
+ * The rows hold no secret the redactor knows of: nothing after this point sees one. With `forward`,
+ * the redacted batch comes back too, for the forwarder.
  */
 export function decodePayload(
   signal: StoredSignal,
   payload: Uint8Array,
   encoding: OtlpEncoding,
   redactor: Redactor,
+  forward = false,
 ): DecodedPayload {
   const prepared = prepareBatch(decode(signal, payload, encoding));
+  const redacted = redactBatch(prepared.batch, redactor);
   return {
-    rows: toInsertBatch(prepared.batch, redactor),
+    rows: rowsOfRedacted(redacted),
+    ...(forward ? { forward: redacted } : {}),
     rejected: prepared.rejected,
     message: partialSuccessMessage(
       prepared.rejected,

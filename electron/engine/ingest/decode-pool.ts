@@ -17,16 +17,17 @@ interface Pending {
   signal: StoredSignal;
   payload: Buffer;
   encoding: OtlpEncoding;
+  forward: boolean;
   resolve: (r: DecodedPayload) => void;
   reject: (e: Error) => void;
 }
 
 function decodeInline(
-  p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'resolve' | 'reject'>,
+  p: Pick<Pending, 'signal' | 'payload' | 'encoding' | 'forward' | 'resolve' | 'reject'>,
   redactor: Redactor,
 ): void {
   try {
-    p.resolve(decodePayload(p.signal, p.payload, p.encoding, redactor));
+    p.resolve(decodePayload(p.signal, p.payload, p.encoding, redactor, p.forward));
   } catch (err) {
     p.reject(err as Error);
   }
@@ -75,20 +76,21 @@ export class DecodePool {
     for (const w of this.workers) w.postMessage(update);
   }
 
-  decode(signal: StoredSignal, payload: Buffer, encoding: OtlpEncoding): Promise<DecodedPayload> {
+  /** With `forward`, the result carries the redacted batch too (see DecodedPayload.forward). */
+  decode(signal: StoredSignal, payload: Buffer, encoding: OtlpEncoding, forward = false): Promise<DecodedPayload> {
     const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
     if (!worker) {
       return new Promise((resolve, reject) =>
-        decodeInline({ signal, payload, encoding, resolve, reject }, this.redactor),
+        decodeInline({ signal, payload, encoding, forward, resolve, reject }, this.redactor),
       );
     }
     const id = this.nextId++;
     return new Promise<DecodedPayload>((resolve, reject) => {
-      this.pending.set(id, { signal, payload, encoding, resolve, reject });
+      this.pending.set(id, { signal, payload, encoding, forward, resolve, reject });
       // Copy into a transferable buffer (request bodies may share Node's pooled memory).
       const copy = new Uint8Array(payload.byteLength);
       copy.set(payload);
-      worker.postMessage({ id, signal, encoding, payload: copy }, [copy.buffer]);
+      worker.postMessage({ id, signal, encoding, payload: copy, ...(forward ? { forward } : {}) }, [copy.buffer]);
     });
   }
 

@@ -10,6 +10,8 @@ export interface DecodeRequest {
   signal: StoredSignal;
   encoding: OtlpEncoding;
   payload: Uint8Array;
+  /** Return the redacted batch as well (forwarding is on). */
+  forward?: boolean;
 }
 
 /** New redaction settings: every request posted after this message is redacted with them. */
@@ -42,7 +44,10 @@ parentPort?.on('message', (msg: DecodeWorkerMessage) => {
     return;
   }
   try {
-    parentPort!.postMessage({ id: msg.id, result: decodePayload(msg.signal, msg.payload, msg.encoding, redactor) });
+    parentPort!.postMessage({
+      id: msg.id,
+      result: decodePayload(msg.signal, msg.payload, msg.encoding, redactor, msg.forward === true),
+    });
   } catch (err) {
     const decodeError = err instanceof PayloadDecodeError;
     parentPort!.postMessage({ id: msg.id, error: { decode: decodeError, message: (err as Error).message } });

@@ -1,3 +1,4 @@
+import type { Forwarder } from '../forwarding/forwarder';
 import type { OtlpEncoding, OtlpSignal } from '../otlp/otlp-responses';
 import { QueueFullError, type SpanWriter, StorageError } from '../store/span-writer';
 import type { Admission } from './admission';
@@ -17,6 +18,8 @@ export interface IngestPipeline {
   writer: SpanWriter;
   decoder: DecodePool;
   admission: Admission;
+  /** Relays what was committed upstream, when forwarding is on. */
+  forwarder?: Forwarder;
 }
 
 /** Too much is being decoded or written already: the sender should retry later (503 / UNAVAILABLE). */
@@ -48,7 +51,7 @@ export function isIngestBusy(pipeline: IngestPipeline): boolean {
 
 /**
  * One OTLP Export call, shared by the HTTP and gRPC receivers: decode (off-thread), validate, write,
- * and resolve after commit. Metrics are accepted and not stored yet. The caller holds the payload's
+ * and resolve after commit; then hand the redacted batch to the forwarder when it is on. Metrics are accepted and not stored yet. The caller holds the payload's
  * share of the admission budget (see `withAdmission`).
  */
 export async function exportPayload(
@@ -58,8 +61,11 @@ export async function exportPayload(
   encoding: OtlpEncoding,
 ): Promise<ExportOutcome> {
   if (signal === 'metrics') return { rejected: 0, message: '' };
-  const decoded = await pipeline.decoder.decode(signal, payload, encoding);
+  const forwarding = pipeline.forwarder?.enabled === true;
+  const decoded = await pipeline.decoder.decode(signal, payload, encoding, forwarding);
   await pipeline.writer.write(decoded.rows);
+  // Queued only once committed (a refused write is retried by the sender); never awaited.
+  if (decoded.forward) pipeline.forwarder?.enqueue(decoded.forward);
   return { rejected: decoded.rejected, message: decoded.message };
 }
 

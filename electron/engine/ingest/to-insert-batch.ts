@@ -115,7 +115,11 @@ export function logInsert(l: DecodedLogRecord, resource: ResourceInsert, scope: 
  * the user's settings; without one the built-in rules apply (fail closed).
  */
 export function toInsertBatch(raw: IngestBatch, redactor: Redactor = defaultRedactor()): InsertBatch {
-  const batch = redactBatch(raw, redactor);
+  return rowsOfRedacted(redactBatch(raw, redactor));
+}
+
+/** Rows for a batch that `redactBatch` already went through (the forwarder keeps that batch too). */
+export function rowsOfRedacted(batch: IngestBatch): InsertBatch {
   return {
     spanGroups: batch.spanGroups.map((g) => ({
       resource: resourceInsert(g.resource),

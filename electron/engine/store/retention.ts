@@ -54,6 +54,16 @@ export class Retention {
       deleteLogs: db.prepare<{ traceId: string }>('DELETE FROM logs WHERE trace_id = @traceId'),
       deleteRun: db.prepare<{ traceId: string }>('DELETE FROM runs WHERE trace_id = @traceId'),
       deleteLog: db.prepare<{ id: number }>('DELETE FROM logs WHERE id = @id'),
+      // Deleting the newest rows lets SQLite hand their ids out again; the search indexer's progress
+      // (the last id it indexed) must then step back, or the new rows would never be indexed.
+      clampSpanCursor: db.prepare(
+        `UPDATE settings SET value = (SELECT coalesce(max(id), 0) FROM spans)
+         WHERE key = 'search_indexed_span_id' AND CAST(value AS INTEGER) > (SELECT coalesce(max(id), 0) FROM spans)`,
+      ),
+      clampLogCursor: db.prepare(
+        `UPDATE settings SET value = (SELECT coalesce(max(id), 0) FROM logs)
+         WHERE key = 'search_indexed_log_id' AND CAST(value AS INTEGER) > (SELECT coalesce(max(id), 0) FROM logs)`,
+      ),
     };
     this.deleteRunsTx = db.transaction((ids: readonly string[]) => {
       let n = 0;
@@ -62,10 +72,13 @@ export class Retention {
         this.stmts.deleteLogs.run({ traceId });
         n += this.stmts.deleteRun.run({ traceId }).changes;
       }
+      this.stmts.clampSpanCursor.run();
+      this.stmts.clampLogCursor.run();
       return n;
     });
     this.deleteLogIdsTx = db.transaction((ids: readonly number[]) => {
       for (const id of ids) this.stmts.deleteLog.run({ id });
+      this.stmts.clampLogCursor.run();
       return ids.length;
     });
   }

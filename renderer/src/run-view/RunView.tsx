@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSummary } from '../../../shared/domain/run';
 import { formatCount } from '../../../shared/format/format-count';
 import { formatDuration } from '../../../shared/format/format-duration';
@@ -6,6 +6,8 @@ import { formatClock, nanosToEpochMs } from '../../../shared/format/time';
 import { type FigureLabel, runCostLabel, runTokensLabel } from '../common/cost-label';
 import { isShortcutEvent } from '../common/keyboard';
 import { StatusBadge } from '../common/StatusBadge';
+import { toApiError } from '../api/api-client';
+import { useAppServices } from '../app/useAppServices';
 import { navigateBackToRuns } from '../routing/route';
 import { StepDetail } from './StepDetail';
 import { StepTree } from './StepTree';
@@ -68,6 +70,7 @@ export function RunView({ traceId }: { traceId: string }) {
           ← Runs
         </button>
         {state.status === 'ready' && <RunHeader run={state.data.run} />}
+        {state.status === 'ready' && <DeleteRun traceId={traceId} />}
       </div>
       {state.status === 'loading' && <p className="run-view__message muted">Loading run…</p>}
       {state.status === 'error' && (
@@ -133,6 +136,63 @@ function RunHeader({ run }: { run: RunSummary }) {
         </Fact>
       </dl>
     </div>
+  );
+}
+
+/** "Delete run", confirmed in place; back to the runs list once deleted. */
+function DeleteRun({ traceId }: { traceId: string }) {
+  const { api } = useAppServices();
+  const [phase, setPhase] = useState<'idle' | 'confirm' | 'deleting'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    setPhase('deleting');
+    try {
+      await api.call('deleteRuns', { traceIds: [traceId] });
+      navigateBackToRuns();
+    } catch (err) {
+      setError(toApiError(err).message);
+      setPhase('confirm');
+    }
+  };
+  if (phase === 'idle') {
+    return (
+      <button
+        type="button"
+        className="button button--quiet button--small"
+        data-testid="delete-run"
+        title="Delete this run with its steps and logs"
+        onClick={() => {
+          setError(null);
+          setPhase('confirm');
+        }}
+      >
+        Delete run
+      </button>
+    );
+  }
+  return (
+    <span className="run-view__delete" role="group" aria-label="Confirm deleting this run">
+      {error !== null ? <span className="error-text">{error}</span> : <span>Delete this run?</span>}{' '}
+      <button
+        type="button"
+        className="button button--danger button--small"
+        data-testid="delete-run-confirm"
+        disabled={phase === 'deleting'}
+        onClick={() => void remove()}
+      >
+        Delete
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--small"
+        disabled={phase === 'deleting'}
+        onClick={() => {
+          setPhase('idle');
+        }}
+      >
+        Cancel
+      </button>
+    </span>
   );
 }
 

@@ -1,7 +1,14 @@
 import { navigate, type SettingsSection } from '../routing/route';
 import { PricesSection } from './PricesSection';
+import { RedactionSection } from './RedactionSection';
+import { StorageSection } from './StorageSection';
+import './settings-sections.css';
 
-const SECTIONS: readonly { id: SettingsSection; label: string }[] = [{ id: 'prices', label: 'Prices' }];
+const SECTIONS: readonly { id: SettingsSection; label: string }[] = [
+  { id: 'prices', label: 'Prices' },
+  { id: 'redaction', label: 'Redaction' },
+  { id: 'storage', label: 'Storage' },
+];
 
 /** Settings, one section at a time, drawn over the runs list. */
 export function SettingsPage({ section }: { section: SettingsSection }) {
@@ -27,7 +34,11 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           ))}
         </ul>
       </nav>
-      <div className="settings-page__content">{section === 'prices' && <PricesSection />}</div>
+      <div className="settings-page__content">
+        {section === 'prices' && <PricesSection />}
+        {section === 'redaction' && <RedactionSection />}
+        {section === 'storage' && <StorageSection />}
+      </div>
     </div>
   );
 }
