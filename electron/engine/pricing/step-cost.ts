@@ -1,20 +1,21 @@
-import { type CostSource, type StepKind, isBilledKind } from '../../../shared/domain/step';
+import { type CostSource, type StepSummary, isBilledKind } from '../../../shared/domain/step';
 import { computeCost } from './compute-cost';
 import type { PriceMatcher } from './price-matcher';
 
 /** The stored step fields a cost depends on. */
-export interface CostInputs {
-  kind: StepKind;
-  provider: string | null;
-  requestModel: string | null;
-  responseModel: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  cacheReadTokens: number | null;
-  cacheWriteTokens: number | null;
-  reasoningTokens: number | null;
-  reportedCostUsd: number | null;
-}
+export type CostInputs = Pick<
+  StepSummary,
+  | 'kind'
+  | 'provider'
+  | 'requestModel'
+  | 'responseModel'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'cacheReadTokens'
+  | 'cacheWriteTokens'
+  | 'reasoningTokens'
+  | 'reportedCostUsd'
+>;
 
 export interface StepCost {
   costUsd: number | null;

@@ -4,10 +4,10 @@ import {
   type FleetStats,
   type ModelStats,
   type StepNameStats,
-  type TimeBucket,
   percentiles,
 } from '../../../shared/domain/fleet-stats';
 import type { StepKind } from '../../../shared/domain/step';
+import { timeBuckets } from '../../../shared/domain/time-buckets';
 import type { DbRunRow } from './db-rows';
 import { type RunFilterParams, RunStatementCache, runFilterSql } from './run-list-query';
 import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-queries';
@@ -24,7 +24,6 @@ type StepRow = [
   costUsd: number | null,
 ];
 
-const NICE_BUCKETS_MS = [60_000, 300_000, 900_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];
 const MAX_LIST = 50;
 /** Per-step and per-model figures cover at most this many of the newest matching runs. */
 export const STEP_SAMPLE_RUNS = 5000;
@@ -159,37 +158,4 @@ export class FleetQueries {
     byModel.sort((a, b) => b.calls - a.calls || a.model.localeCompare(b.model));
     return { byStepName: byStepName.slice(0, 200), byModel };
   }
-}
-
-/** Runs per time bucket, with a "nice" bucket size giving at most about 60 buckets. */
-function timeBuckets(runs: ReturnType<typeof toRunSummary>[]): { bucketMs: number; buckets: TimeBucket[] } {
-  if (runs.length === 0) return { bucketMs: NICE_BUCKETS_MS[0]!, buckets: [] };
-  const starts = runs.map((r) => Number(BigInt(r.startNs) / 1_000_000n));
-  let min = Infinity;
-  let max = -Infinity;
-  for (const t of starts) {
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  const bucketMs = NICE_BUCKETS_MS.find((b) => (max - min) / b <= 60) ?? NICE_BUCKETS_MS[NICE_BUCKETS_MS.length - 1]!;
-  const first = Math.floor(min / bucketMs) * bucketMs;
-  const count = Math.floor((max - first) / bucketMs) + 1;
-  const buckets: TimeBucket[] = Array.from({ length: count }, (_, i) => ({
-    startMs: first + i * bucketMs,
-    runs: 0,
-    errors: 0,
-    costUsd: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-  }));
-  runs.forEach((r, i) => {
-    const b = buckets[Math.floor((starts[i]! - first) / bucketMs)]!;
-    b.runs++;
-    if (r.status === 'error') b.errors++;
-    b.costUsd += r.costUsd ?? 0;
-    b.inputTokens += r.inputTokens;
-    b.outputTokens += r.outputTokens;
-  });
-  for (const b of buckets) b.costUsd = roundUsd(b.costUsd);
-  return { bucketMs, buckets };
 }

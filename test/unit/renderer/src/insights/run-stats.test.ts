@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../../../shared/domain/run';
-import { knownRunCosts, summarizeRuns, timeBuckets } from '../../../../../renderer/src/insights/run-stats';
+import { knownRunCosts, summarizeRuns } from '../../../../../renderer/src/insights/run-stats';
+import { timeBuckets } from '../../../../../shared/domain/time-buckets';
 
 const T0 = Date.UTC(2026, 10, 3, 12, 0);
 
