@@ -14,6 +14,7 @@ import type { SpanInput } from '../../electron/engine/genai/span-input';
 import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf';
 import type { DecodedSpan } from '../../electron/engine/otlp/model';
 import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
+import { stepColumnValues } from '../../electron/engine/store/span-writer';
 import { startServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
 import { BatchFactory, cpuSecondsOf, mib, percentile, postOtlp, rssOf } from './bench-support';
@@ -144,25 +145,10 @@ function rawInsertRate(checkpoints: boolean): number {
           s.startNs,
           s.endNs,
           JSON.stringify(s.attributes),
-          t.kind,
-          t.operation,
-          t.provider,
-          t.requestModel,
-          t.responseModel,
-          t.inputTokens,
-          t.outputTokens,
-          t.cacheReadTokens,
-          t.cacheWriteTokens,
-          t.reasoningTokens,
-          t.reportedCostUsd,
-          t.reportedCostUsd === null ? null : 'reported',
-          t.finishReason,
-          t.toolName,
-          t.toolCallId,
-          t.sessionId,
-          t.userId,
-          t.agentName,
-          t.timeToFirstTokenMs,
+          ...stepColumnValues(t, {
+            costUsd: t.reportedCostUsd,
+            source: t.reportedCostUsd === null ? null : 'reported',
+          }),
         ] as const;
       }),
     );

@@ -7,7 +7,7 @@ import {
   percentiles,
 } from '../../../shared/domain/fleet-stats';
 import type { StepKind } from '../../../shared/domain/step';
-import { timeBuckets } from '../../../shared/domain/time-buckets';
+import { summarizeRuns } from '../../../shared/domain/run-stats';
 import type { DbRunRow } from './db-rows';
 import { type RunFilterParams, RunStatementCache, runFilterSql } from './run-list-query';
 import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-queries';
@@ -38,61 +38,21 @@ export class FleetQueries {
 
   stats(filter: FleetFilter, top = 10): FleetStats {
     const { where, params } = runFilterSql(filter);
-    const runSql = `SELECT ${RUN_COLUMNS} FROM runs${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
     if (filter.stepName !== undefined) {
       where.push('runs.trace_id IN (SELECT trace_id FROM spans WHERE name = @stepName)');
       params.stepName = filter.stepName;
     }
     const runStmt = this.statements
-      .get(
-        filter.stepName === undefined
-          ? runSql
-          : `${runSql}${where.length === 1 ? ' WHERE ' : ' AND '}${where[where.length - 1]!}`,
-      )
+      .get(`SELECT ${RUN_COLUMNS} FROM runs${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`)
       .safeIntegers(true) as Database.Statement<RunFilterParams, DbRunRow>;
     const runs = runStmt.all(params).map(toRunSummary);
-    const errorRuns = runs.filter((r) => r.status === 'error').length;
-    const completeCosts = runs.filter((r) => r.costComplete).map((r) => r.costUsd ?? 0);
-    const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
-    let totalUsd = 0;
-    let llmCalls = 0;
-    let toolCalls = 0;
-    for (const r of runs) {
-      tokens.input += r.inputTokens;
-      tokens.output += r.outputTokens;
-      tokens.cacheRead += r.cacheReadTokens;
-      tokens.cacheWrite += r.cacheWriteTokens;
-      tokens.reasoning += r.reasoningTokens;
-      totalUsd += r.costUsd ?? 0;
-      llmCalls += r.llmCalls;
-      toolCalls += r.toolCalls;
-    }
     const { byStepName, byModel } = this.stepTables(where, params, filter);
     const limit = Math.max(1, Math.min(top, MAX_LIST));
-    const { bucketMs, buckets } = timeBuckets(runs);
     return {
       filter,
-      runs: runs.length,
-      errorRuns,
-      errorRate: runs.length === 0 ? null : errorRuns / runs.length,
-      runLatencyMs: percentiles(runs.map((r) => r.durationMs)),
-      cost: {
-        totalUsd: roundUsd(totalUsd),
-        perRun: percentiles(completeCosts),
-        runsWithUnknownCost: runs.length - completeCosts.length,
-      },
-      tokens,
-      llmCalls,
-      toolCalls,
+      ...summarizeRuns(runs, limit),
       byStepName,
       byModel,
-      mostExpensiveRuns: runs
-        .filter((r) => r.costUsd !== null)
-        .sort((a, b) => (b.costUsd ?? 0) - (a.costUsd ?? 0))
-        .slice(0, limit),
-      slowestRuns: [...runs].sort((a, b) => b.durationMs - a.durationMs).slice(0, limit),
-      bucketMs,
-      buckets,
       stepRuns: Math.min(runs.length, STEP_SAMPLE_RUNS),
     };
   }
