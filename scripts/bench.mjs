@@ -2,7 +2,7 @@
 // `npm run bench`: every benchmark script in turn; each prints its own figures and ratios.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['bench:ingest', 'bench:query', 'bench:redaction', 'bench:import'];
+const benches = ['bench:ingest', 'bench:query', 'bench:redaction', 'bench:import', 'bench:ui'];
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== npm run ${name}`);

@@ -11,7 +11,7 @@ import {
 } from '../domain/redaction';
 import type { RunDetail, RunSummary } from '../domain/run';
 import { RUN_SORT_KEYS, type RunFacets, type SessionSummary } from '../domain/run-filter';
-import type { RunSteps } from '../domain/step';
+import type { RunOutline, RunSteps, StepView } from '../domain/step';
 import { type DeleteAllResult, RETENTION_BOUNDS, type RetentionCaps, type StorageInfo } from '../domain/storage';
 import type { SerializedResult } from './serialized-result';
 
@@ -36,6 +36,7 @@ function method<R>() {
 }
 
 const traceId = z.string().regex(/^[0-9a-f]{32}$/, 'traceId must be 32 lowercase hex characters');
+const spanId = z.string().regex(/^[0-9a-f]{16}$/, 'spanId must be 16 lowercase hex characters');
 const redactionUserPatterns = z
   .array(z.object({ name: z.string().min(1).max(40), pattern: z.string().min(1).max(MAX_PATTERN_LENGTH) }).strict())
   .max(MAX_USER_PATTERNS);
@@ -85,6 +86,10 @@ export const apiMethods = {
   getRun: method<RunDetail>()(z.object({ traceId }).strict()),
   /** The run read as steps: GenAI fields, messages, cost, self time and critical path. */
   getRunSteps: method<RunSteps>()(z.object({ traceId }).strict()),
+  /** The run for the timeline: totals and every step's outline, read from stored columns (fast on huge runs). */
+  getRunOutline: method<RunOutline>()(z.object({ traceId }).strict()),
+  /** One step in full: messages, tools, parameters, error, and the raw span with its resource, scope and logs. */
+  getStep: method<StepView>()(z.object({ traceId, spanId }).strict()),
   fleetStats: method<FleetStats>()(
     runFilter.extend({ stepName: z.string().min(1).optional(), top: z.number().int().min(1).max(50).default(10) }),
   ),

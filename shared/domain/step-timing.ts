@@ -1,18 +1,19 @@
 /**
  * Per-step timing over a run's span tree: self time (the part of a step not covered by its
  * children) and the critical path (the chain of steps that determined when the run finished, as
- * Jaeger computes it). Pure; times are nanoseconds as bigint so nothing is lost past 2^53.
+ * Jaeger computes it). Pure. Times are nanoseconds since the run's start as plain numbers: exact up
+ * to 2^53 ns (104 days), and much cheaper than bigint on 100,000-span runs.
  */
 
 export interface TimedSpan {
   spanId: string;
   parentSpanId: string;
-  startNs: bigint;
-  endNs: bigint;
+  startNs: number;
+  endNs: number;
 }
 
 export interface StepTiming {
-  selfTimeNs: bigint;
+  selfTimeNs: number;
   onCriticalPath: boolean;
 }
 
@@ -39,16 +40,16 @@ export function stepTimings(spans: readonly TimedSpan[]): Map<string, StepTiming
 }
 
 /** The span's duration minus the union of its children's intervals (clipped to the span). */
-function selfTime(s: TimedSpan, kids: readonly TimedSpan[]): bigint {
+function selfTime(s: TimedSpan, kids: readonly TimedSpan[]): number {
   const total = s.endNs - s.startNs;
-  if (kids.length === 0) return total > 0n ? total : 0n;
+  if (kids.length === 0) return total > 0 ? total : 0;
   const intervals = kids
     .map((k) => [k.startNs < s.startNs ? s.startNs : k.startNs, k.endNs > s.endNs ? s.endNs : k.endNs] as const)
     .filter(([a, b]) => b > a)
-    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  let covered = 0n;
-  let curStart = -1n;
-  let curEnd = -1n;
+    .sort((x, y) => x[0] - y[0]);
+  let covered = 0;
+  let curStart = -1;
+  let curEnd = -1;
   for (const [a, b] of intervals) {
     if (a > curEnd) {
       if (curEnd > curStart) covered += curEnd - curStart;
@@ -58,7 +59,7 @@ function selfTime(s: TimedSpan, kids: readonly TimedSpan[]): bigint {
   }
   if (curEnd > curStart) covered += curEnd - curStart;
   const self = total - covered;
-  return self > 0n ? self : 0n;
+  return self > 0 ? self : 0;
 }
 
 /**
@@ -67,17 +68,15 @@ function selfTime(s: TimedSpan, kids: readonly TimedSpan[]): bigint {
  */
 function markCriticalPath(
   root: TimedSpan,
-  rootEnd: bigint,
+  rootEnd: number,
   children: Map<string, TimedSpan[]>,
   out: Map<string, StepTiming>,
 ): void {
-  const stack: Array<[TimedSpan, bigint]> = [[root, rootEnd]];
+  const stack: Array<[TimedSpan, number]> = [[root, rootEnd]];
   while (stack.length > 0) {
     const [span, end] = stack.pop()!;
     out.get(span.spanId)!.onCriticalPath = true;
-    const kids = [...(children.get(span.spanId) ?? [])].sort((x, y) =>
-      x.endNs > y.endNs ? -1 : x.endNs < y.endNs ? 1 : 0,
-    );
+    const kids = [...(children.get(span.spanId) ?? [])].sort((x, y) => y.endNs - x.endNs);
     let cursor = end < span.endNs ? end : span.endNs;
     for (const k of kids) {
       if (k.startNs >= cursor) continue;

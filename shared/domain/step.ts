@@ -1,4 +1,4 @@
-import type { RunSummary } from './run';
+import type { LogRecordRecord, ResourceRecord, RunSummary, ScopeRecord, SpanRecord } from './run';
 
 /**
  * A run's spans read as agent steps: the GenAI fields every convention is normalized into
@@ -107,12 +107,17 @@ export interface StepDetail extends StepSummary {
   conventions: string[];
 }
 
-/** One step of a run as `getRunSteps` and `loupe run --json` return it. */
-export interface RunStep extends StepDetail {
+/**
+ * A step as the timeline lists it: identity, place in time and the tree, and the stored figures
+ * (tokens, cost). Read from stored columns without parsing any attribute JSON, so a 100,000-span run
+ * opens fast (`getRunOutline`); the rest of a step is read one step at a time (`getStep`).
+ */
+export interface StepOutline {
   spanId: string;
   parentSpanId: string;
   name: string;
-  /** Exact start in ns since the epoch (decimal text) and offset from the run's start. */
+  kind: StepKind;
+  /** Exact start in ns since the epoch (decimal text), and offset from the run's start. */
   startNs: string;
   startOffsetMs: number;
   durationMs: number;
@@ -120,14 +125,43 @@ export interface RunStep extends StepDetail {
   selfTimeMs: number;
   onCriticalPath: boolean;
   status: 'ok' | 'error' | 'unset';
+  /** The span's status message ('' when none); the full error is in the step's detail. */
+  statusMessage: string;
+  operation: string | null;
+  provider: string | null;
   /** The model that answered (response model), else the one requested. */
   model: string | null;
+  toolName: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
   /** null when unknown (no usage reported or no price for the model). */
   costUsd: number | null;
   costSource: CostSource | null;
 }
 
+/** One step of a run as `getRunSteps` and `loupe run --json` return it: its outline and everything the normalizer reads. */
+export interface RunStep extends StepOutline, StepDetail {}
+
 export interface RunSteps {
   run: RunSummary;
   steps: RunStep[];
+}
+
+/** A run for the timeline: its totals and every step's outline (details are read one step at a time). */
+export interface RunOutline {
+  run: RunSummary;
+  steps: StepOutline[];
+}
+
+/** One step's detail as the step panel shows it: the normalized fields and the raw span they came from. */
+export interface StepView {
+  detail: StepDetail;
+  span: SpanRecord;
+  resource: ResourceRecord | null;
+  scope: ScopeRecord | null;
+  /** Log records emitted for this span (GenAI event-era prompts and completions, among others). */
+  logs: LogRecordRecord[];
 }

@@ -52,6 +52,16 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       if (!steps) throw new ApiError('not_found', `no run with trace id ${traceId}`);
       return steps;
     },
+    getRunOutline: ({ traceId }) => {
+      const outline = deps.queries.getRunOutline(traceId);
+      if (!outline) throw new ApiError('not_found', `no run with trace id ${traceId}`);
+      return outline;
+    },
+    getStep: ({ traceId, spanId }) => {
+      const view = deps.queries.getStepView(traceId, spanId);
+      if (!view) throw new ApiError('not_found', `no step ${spanId} in run ${traceId}`);
+      return view;
+    },
     fleetStats: ({ top, ...filter }) => deps.fleet.stats(filter, top),
     listPrices: () => ({ builtin: [...deps.prices.builtinPrices()], user: deps.prices.userPrices() }),
     findPrice: ({ provider, model }) => ({ price: deps.prices.find(provider, model) }),

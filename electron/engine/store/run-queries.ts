@@ -10,11 +10,17 @@ import type {
   SpanRecord,
 } from '../../../shared/domain/run';
 import { SerializedResult } from '../../../shared/api/serialized-result';
-import type { CostSource, RunSteps } from '../../../shared/domain/step';
+import type { CostSource, RunOutline, RunSteps, StepView } from '../../../shared/domain/step';
 import type { RunFacets, RunFilter, RunSortKey, SessionSummary } from '../../../shared/domain/run-filter';
-import { type StoredCost, buildRunSteps } from '../genai/run-steps';
+import { type StoredCost, buildRunSteps, describeSpan } from '../genai/run-steps';
+import { type DbStepOutlineRow, STEP_OUTLINE_COLUMNS, toStepOutlines } from './step-outlines';
 import { type RunFilterParams, RUN_ORDER, RunStatementCache, runFilterSql } from './run-list-query';
 import type { DbLogRow, DbResourceRow, DbRunRow, DbScopeRow, DbSpanView } from './db-rows';
+
+const SPAN_VIEW_COLUMNS = `span_id, parent_span_id, trace_state, flags, name, kind,
+  CAST(start_ns AS TEXT), CAST(end_ns AS TEXT), end_ns - start_ns,
+  status_code, status_message, attributes, dropped_attributes_count, events, dropped_events_count,
+  links, dropped_links_count, resource_id, scope_id`;
 
 export const RUN_COLUMNS = `id, trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
   origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens, output_tokens,
@@ -45,14 +51,29 @@ export class RunQueries {
         .safeIntegers(true),
       run: db.prepare<[string], DbRunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE trace_id = ?`).safeIntegers(true),
       spans: db
-        .prepare<[string], DbSpanView>(
-          `SELECT span_id, parent_span_id, trace_state, flags, name, kind,
-             CAST(start_ns AS TEXT), CAST(end_ns AS TEXT), end_ns - start_ns,
-             status_code, status_message, attributes, dropped_attributes_count, events, dropped_events_count,
-             links, dropped_links_count, resource_id, scope_id
-           FROM spans WHERE trace_id = ? ORDER BY start_ns, id`,
-        )
+        .prepare<
+          [string],
+          DbSpanView
+        >(`SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE trace_id = ? ORDER BY start_ns, id`)
         .raw(true),
+      span: db
+        .prepare<
+          [string, string],
+          DbSpanView
+        >(`SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE trace_id = ? AND span_id = ?`)
+        .raw(true),
+      outline: db
+        .prepare<
+          { traceId: string; runStartNs: bigint },
+          DbStepOutlineRow
+        >(`SELECT ${STEP_OUTLINE_COLUMNS} FROM spans WHERE trace_id = @traceId ORDER BY start_ns, id`)
+        .raw(true),
+      spanLogs: db
+        .prepare<
+          [string, string],
+          DbLogRow
+        >('SELECT * FROM logs WHERE trace_id = ? AND span_id = ? ORDER BY time_ns, id')
+        .safeIntegers(true),
       logs: db
         .prepare<[string], DbLogRow>('SELECT * FROM logs WHERE trace_id = ? ORDER BY time_ns, id')
         .safeIntegers(true),
@@ -178,6 +199,29 @@ export class RunQueries {
     for (const c of this.stmts.costs.all(traceId))
       costs.set(c.span_id, { costUsd: c.cost_usd, costSource: c.cost_source as CostSource | null });
     return { run: detail.run, steps: buildRunSteps(detail, costs) };
+  }
+
+  /** The run for the timeline: every step's outline from the stored step columns (no attribute JSON parsed). */
+  getRunOutline(traceId: string): RunOutline | null {
+    const row = this.stmts.run.get(traceId);
+    if (!row) return null;
+    return {
+      run: toRunSummary(row),
+      steps: toStepOutlines(this.stmts.outline.all({ traceId, runStartNs: row.start_ns })),
+    };
+  }
+
+  /** One step read in full for the step panel: the normalized detail, the raw span, its resource, scope and logs. */
+  getStepView(traceId: string, spanId: string): StepView | null {
+    const row = this.stmts.span.get(traceId, spanId);
+    if (!row) return null;
+    const resources = new IndexedRecords((id) => this.resource(id));
+    const scopes = new IndexedRecords((id) => this.scope(id));
+    const span = this.toSpan(traceId, row, resources, scopes);
+    const logs = this.stmts.spanLogs.all(traceId, spanId).map((l) => this.toLog(l, resources, scopes));
+    const resource = resources.records[span.resourceIndex] ?? null;
+    const scope = scopes.records[span.scopeIndex] ?? null;
+    return { detail: describeSpan(span, resource ?? undefined, scope ?? undefined, logs), span, resource, scope, logs };
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { RunSummary } from '../../../shared/domain/run';
-import type { RunStep } from '../../../shared/domain/step';
+import type { StepOutline } from '../../../shared/domain/step';
 import { isBilledKind } from '../../../shared/domain/step';
 import { formatCount } from '../../../shared/format/format-count';
 import { formatUsd } from '../../../shared/format/format-usd';
@@ -80,7 +80,7 @@ const COST_SOURCE_TITLES = {
 } as const;
 
 /** A step's own cost: "$0.00013", "no price" (a model call whose cost is unknown), "" for steps that are not model calls. */
-export function stepCostLabel(step: Pick<RunStep, 'costUsd' | 'costSource'>): FigureLabel {
+export function stepCostLabel(step: Pick<StepOutline, 'costUsd' | 'costSource'>): FigureLabel {
   if (step.costSource === 'unknown') {
     return {
       text: 'no price',
@@ -99,7 +99,7 @@ export function stepCostLabel(step: Pick<RunStep, 'costUsd' | 'costSource'>): Fi
 
 /** A step's tokens, input + output; "—" for a model call that reported none, "" for other steps without usage. */
 export function stepTokensLabel(
-  step: Pick<RunStep, 'kind' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'reasoningTokens'>,
+  step: Pick<StepOutline, 'kind' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'reasoningTokens'>,
 ): FigureLabel {
   const { inputTokens: input, outputTokens: output } = step;
   if (input === null && output === null) {

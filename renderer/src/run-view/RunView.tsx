@@ -13,11 +13,11 @@ import { StepDetail } from './StepDetail';
 import { StepTree } from './StepTree';
 import { buildStepRows } from './step-rows';
 import { useStepSelectionStore } from './step-selection-store';
-import { useRunSteps } from './useRunSteps';
+import { useRunOutline } from './useRunOutline';
 
 /** One run: its totals, its step tree and the selected step's details, drawn over the runs list. Esc goes back. */
 export function RunView({ traceId }: { traceId: string }) {
-  const { state, retry } = useRunSteps(traceId);
+  const { state, retry } = useRunOutline(traceId);
   const viewRef = useRef<HTMLElement>(null);
   const selectedSpanId = useStepSelectionStore((s) => (s.traceId === traceId ? s.spanId : null));
   const selectStep = useStepSelectionStore((s) => s.select);

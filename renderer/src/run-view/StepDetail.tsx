@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
-import type { RunStep } from '../../../shared/domain/step';
+import type { StepDetail as StepDetailFields, StepOutline, StepView } from '../../../shared/domain/step';
 import { isBilledKind } from '../../../shared/domain/step';
 import { formatCount } from '../../../shared/format/format-count';
 import { formatDuration } from '../../../shared/format/format-duration';
-import { useApiQuery } from '../api/useApiQuery';
+import { type QueryState, useApiQuery } from '../api/useApiQuery';
 import { useLiveRefresh } from '../api/useLiveRefresh';
 import { formatUsdExact, stepCostLabel } from '../common/cost-label';
+import { CopyButton } from '../common/CopyButton';
 import { KindBadge } from '../common/KindBadge';
 import { isEmptyValue, prettyJson } from '../common/pretty-json';
 import { addPriceForModel } from '../settings/add-price-for-model';
 import { ChatMessages, FoldableText } from './ChatMessages';
 import { buildTranscript } from './chat-transcript';
+import { RawSpanSection } from './RawSpanSection';
+import { useStepView } from './useStepView';
 
 const COST_SOURCE_LABELS = {
   reported: 'reported by the instrumentation',
@@ -19,19 +22,19 @@ const COST_SOURCE_LABELS = {
 } as const;
 
 interface StepDetailProps {
-  step: RunStep;
+  step: StepOutline;
   traceId: string;
   onClose: () => void;
 }
 
 /** The selected step: messages as a chat, tool input and output, usage and cost, timing, error. */
 export function StepDetail({ step, traceId, onClose }: StepDetailProps) {
-  const transcript = buildTranscript(step);
+  // The outline (from the timeline) shows at once; messages and the raw span are read for this step alone.
+  const { state, retry } = useStepView(traceId, step.spanId);
+  const view = state.status === 'ready' ? state.data : null;
+  const detail = view?.detail ?? null;
   const cost = stepCostLabel(step);
   const billed = isBilledKind(step.kind);
-  const hasToolIo = !isEmptyValue(step.toolArguments) || !isEmptyValue(step.toolResult);
-  const hasGenericIo = transcript.length === 0 && (!isEmptyValue(step.input) || !isEmptyValue(step.output));
-  const params = Object.entries(step.requestParameters);
 
   return (
     <aside className="step-detail" data-testid="step-detail" data-span-id={step.spanId} aria-label="Step details">
@@ -52,14 +55,14 @@ export function StepDetail({ step, traceId, onClose }: StepDetailProps) {
           ×
         </button>
       </header>
-      {(step.model !== null || step.toolName !== null || step.agentName !== null) && (
+      {(step.model !== null || step.toolName !== null || detail?.agentName != null) && (
         <p className="step-detail__subtitle">
           {[
             step.model,
             step.provider,
             step.toolName !== null ? `tool ${step.toolName}` : null,
-            step.agentName !== null ? `agent ${step.agentName}` : null,
-            step.finishReason !== null ? `finish: ${step.finishReason}` : null,
+            detail?.agentName != null ? `agent ${detail.agentName}` : null,
+            detail?.finishReason != null ? `finish: ${detail.finishReason}` : null,
           ]
             .filter((x): x is string => x !== null)
             .join(' · ')}
@@ -101,52 +104,10 @@ export function StepDetail({ step, traceId, onClose }: StepDetailProps) {
         {step.costSource === 'unknown' && step.model !== null && (
           <UnpricedNotice model={step.model} provider={step.provider} traceId={traceId} />
         )}
-        {step.error !== null && (
-          <Section title="Error">
-            <div className="error-box" data-testid="step-error">
-              {step.error}
-            </div>
-          </Section>
-        )}
-        {step.contentNotCaptured && (
-          <div className="notice-box" data-testid="content-not-captured">
-            <strong>Content not captured.</strong> The instrumentation recorded that this step has messages but did not
-            capture them. Turn content capture on in your instrumentation (for OpenTelemetry GenAI:{' '}
-            <code>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</code>) to see them here.
-          </div>
-        )}
-        {transcript.length > 0 && (
-          <Section title="Messages">
-            <ChatMessages entries={transcript} />
-          </Section>
-        )}
-        {hasToolIo && (
-          <Section title="Tool call">
-            {!isEmptyValue(step.toolArguments) && (
-              <Labeled label="Arguments">
-                <FoldableText className="code-block" text={prettyJson(step.toolArguments)} />
-              </Labeled>
-            )}
-            {!isEmptyValue(step.toolResult) && (
-              <Labeled label="Result">
-                <FoldableText className="code-block" text={prettyJson(step.toolResult)} />
-              </Labeled>
-            )}
-          </Section>
-        )}
-        {hasGenericIo && (
-          <Section title="Input and output">
-            {!isEmptyValue(step.input) && (
-              <Labeled label="Input">
-                <FoldableText className="code-block" text={prettyJson(step.input)} />
-              </Labeled>
-            )}
-            {!isEmptyValue(step.output) && (
-              <Labeled label="Output">
-                <FoldableText className="code-block" text={prettyJson(step.output)} />
-              </Labeled>
-            )}
-          </Section>
+        {view === null ? (
+          <StepLoading state={state} onRetry={retry} statusMessage={step.statusMessage} />
+        ) : (
+          <StepContent detail={view.detail} />
         )}
         {(billed || step.inputTokens !== null || step.outputTokens !== null || step.costUsd !== null) && (
           <Section title="Usage and cost">
@@ -178,38 +139,134 @@ export function StepDetail({ step, traceId, onClose }: StepDetailProps) {
             <tbody>
               <Row label="Duration" value={formatDuration(step.durationMs)} />
               <Row label="Self time" value={formatDuration(step.selfTimeMs)} />
-              {step.timeToFirstTokenMs !== null && (
-                <Row label="Time to first token" value={formatDuration(step.timeToFirstTokenMs)} />
+              {detail?.timeToFirstTokenMs != null && (
+                <Row label="Time to first token" value={formatDuration(detail.timeToFirstTokenMs)} />
               )}
               <Row label="Starts at" value={`+${formatDuration(step.startOffsetMs)}`} />
               <Row label="On the critical path" value={step.onCriticalPath ? 'yes' : 'no'} />
             </tbody>
           </table>
         </Section>
-        {params.length > 0 && (
-          <Section title="Request parameters">
-            <table className="kv-table">
-              <tbody>
-                {params.map(([key, value]) => (
-                  <Row key={key} label={key} value={typeof value === 'string' ? value : prettyJson(value)} mono />
-                ))}
-              </tbody>
-            </table>
-          </Section>
-        )}
         <Section title="Identifiers">
           <table className="kv-table">
             <tbody>
-              <Row label="Span id" value={step.spanId} mono />
-              {step.toolCallId !== null && <Row label="Tool call id" value={step.toolCallId} mono />}
-              {step.sessionId !== null && <Row label="Session" value={step.sessionId} mono />}
+              <Row label="Span id" value={step.spanId} mono copy />
+              <Row label="Trace id" value={traceId} mono copy />
+              {detail?.toolCallId != null && <Row label="Tool call id" value={detail.toolCallId} mono copy />}
+              {detail?.sessionId != null && <Row label="Session" value={detail.sessionId} mono copy />}
               {step.operation !== null && <Row label="Operation" value={step.operation} mono />}
-              {step.conventions.length > 0 && <Row label="Read as" value={step.conventions.join(', ')} mono />}
+              {detail !== null && detail.conventions.length > 0 && (
+                <Row label="Read as" value={detail.conventions.join(', ')} mono />
+              )}
             </tbody>
           </table>
         </Section>
+        {view !== null && <RawSpanSection view={view} />}
       </div>
     </aside>
+  );
+}
+
+/** The parts of a step read from its span on demand: error, messages, tool input and output, parameters. */
+function StepContent({ detail: step }: { detail: StepDetailFields }) {
+  const transcript = buildTranscript(step);
+  const hasToolIo = !isEmptyValue(step.toolArguments) || !isEmptyValue(step.toolResult);
+  const hasGenericIo = transcript.length === 0 && (!isEmptyValue(step.input) || !isEmptyValue(step.output));
+  const params = Object.entries(step.requestParameters);
+  return (
+    <>
+      {step.error !== null && (
+        <Section title="Error">
+          <div className="error-box" data-testid="step-error">
+            {step.error}
+          </div>
+        </Section>
+      )}
+      {step.contentNotCaptured && (
+        <div className="notice-box" data-testid="content-not-captured">
+          <strong>Content not captured.</strong> The instrumentation recorded that this step has messages but did not
+          capture them. Turn content capture on in your instrumentation (for OpenTelemetry GenAI:{' '}
+          <code>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</code>) to see them here.
+        </div>
+      )}
+      {transcript.length > 0 && (
+        <Section title="Messages">
+          <ChatMessages entries={transcript} />
+        </Section>
+      )}
+      {hasToolIo && (
+        <Section title="Tool call">
+          {!isEmptyValue(step.toolArguments) && (
+            <Labeled label="Arguments">
+              <FoldableText className="code-block" text={prettyJson(step.toolArguments)} />
+            </Labeled>
+          )}
+          {!isEmptyValue(step.toolResult) && (
+            <Labeled label="Result">
+              <FoldableText className="code-block" text={prettyJson(step.toolResult)} />
+            </Labeled>
+          )}
+        </Section>
+      )}
+      {hasGenericIo && (
+        <Section title="Input and output">
+          {!isEmptyValue(step.input) && (
+            <Labeled label="Input">
+              <FoldableText className="code-block" text={prettyJson(step.input)} />
+            </Labeled>
+          )}
+          {!isEmptyValue(step.output) && (
+            <Labeled label="Output">
+              <FoldableText className="code-block" text={prettyJson(step.output)} />
+            </Labeled>
+          )}
+        </Section>
+      )}
+      {params.length > 0 && (
+        <Section title="Request parameters">
+          <table className="kv-table">
+            <tbody>
+              {params.map(([key, value]) => (
+                <Row key={key} label={key} value={typeof value === 'string' ? value : prettyJson(value)} mono />
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      )}
+    </>
+  );
+}
+
+/** While the step's own detail loads (or after it failed): the status message at least, and a retry. */
+function StepLoading({
+  state,
+  onRetry,
+  statusMessage,
+}: {
+  state: QueryState<StepView>;
+  onRetry: () => void;
+  statusMessage: string;
+}) {
+  return (
+    <>
+      {statusMessage !== '' && (
+        <Section title="Error">
+          <div className="error-box">{statusMessage}</div>
+        </Section>
+      )}
+      {state.status === 'error' ? (
+        <div className="notice-box" role="alert" data-testid="step-load-error">
+          Could not read this step: {state.error.message}{' '}
+          <button type="button" className="button button--small" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      ) : (
+        <p className="muted step-detail__loading" data-testid="step-loading">
+          Reading messages…
+        </p>
+      )}
+    </>
   );
 }
 
@@ -265,11 +322,28 @@ function Labeled({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Row({ label, value, sub, mono }: { label: string; value: string; sub?: boolean; mono?: boolean }) {
+interface RowProps {
+  label: string;
+  value: string;
+  sub?: boolean;
+  mono?: boolean;
+  /** Offers a copy button for the value (ids). */
+  copy?: boolean;
+}
+
+function Row({ label, value, sub, mono, copy }: RowProps) {
   return (
     <tr className={sub ? 'kv-table__sub' : undefined}>
       <th scope="row">{label}</th>
-      <td className={mono ? 'mono' : undefined}>{value}</td>
+      <td className={mono ? 'mono' : undefined}>
+        {value}
+        {copy && (
+          <>
+            {' '}
+            <CopyButton text={value} what={label.toLowerCase()} />
+          </>
+        )}
+      </td>
     </tr>
   );
 }

@@ -145,7 +145,7 @@ const StepTreeRow = memo(function StepTreeRow({ row, top, rowIndex, selected, on
           role="gridcell"
           className="cell span-row__name"
           style={{ paddingLeft: BASE_INDENT_PX + Math.min(depth, MAX_INDENT_DEPTH) * INDENT_PX }}
-          title={step.error ? `${step.name} — ${step.error}` : step.name}
+          title={isError && step.statusMessage !== '' ? `${step.name} — ${step.statusMessage}` : step.name}
         >
           <span className="span-row__twig" aria-hidden="true">
             {row.hasChildren ? '▾' : '·'}

@@ -1,4 +1,4 @@
-import type { Message, MessagePart, RunStep } from '../../../shared/domain/step';
+import type { Message, MessagePart, StepDetail } from '../../../shared/domain/step';
 
 export type TranscriptSection = 'system' | 'input' | 'output';
 
@@ -12,7 +12,7 @@ export interface TranscriptEntry {
  * system message, as most conventions repeat them there), the input messages, then the output.
  */
 export function buildTranscript(
-  step: Pick<RunStep, 'systemInstructions' | 'inputMessages' | 'outputMessages'>,
+  step: Pick<StepDetail, 'systemInstructions' | 'inputMessages' | 'outputMessages'>,
 ): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
   const input = step.inputMessages ?? [];

@@ -1,12 +1,12 @@
-import { compareNanos } from '../../../shared/format/compare-nanos';
-import { nanosDiffMs, type NanosString } from '../../../shared/format/time';
-
-/** What the tree needs of a span (a SpanRecord, or a step with its end time). */
+/**
+ * What the tree needs of a span: ids, and start and end in ms since the run's start (the engine
+ * computes them from exact nanoseconds; plain numbers keep 100,000-span runs fast).
+ */
 export interface TreeSpan {
   spanId: string;
   parentSpanId: string;
-  startNs: NanosString;
-  endNs: NanosString;
+  startMs: number;
+  endMs: number;
 }
 
 /** One line of the span tree: a span, its depth, and where its bar sits on the run's timeline. */
@@ -21,7 +21,7 @@ export interface SpanTreeRow<S extends TreeSpan = TreeSpan> {
 }
 
 const byStart = (a: TreeSpan, b: TreeSpan) =>
-  compareNanos(a.startNs, b.startNs) || compareNanos(a.endNs, b.endNs) || (a.spanId < b.spanId ? -1 : 1);
+  a.startMs - b.startMs || a.endMs - b.endMs || (a.spanId < b.spanId ? -1 : 1);
 
 /**
  * Flattens spans into a pre-order list (parents before children, siblings by start time). Spans
@@ -73,22 +73,22 @@ export function buildSpanTreeRows<S extends TreeSpan>(spans: readonly S[]): Span
 }
 
 interface TimeWindow {
-  startNs: string;
+  startMs: number;
   totalMs: number;
 }
 
 function timeWindow(sorted: readonly TreeSpan[]): TimeWindow {
   const first = sorted[0];
-  if (first === undefined) return { startNs: '0', totalMs: 0 };
-  let endNs = first.endNs;
-  for (const span of sorted) if (compareNanos(span.endNs, endNs) > 0) endNs = span.endNs;
-  return { startNs: first.startNs, totalMs: nanosDiffMs(first.startNs, endNs) };
+  if (first === undefined) return { startMs: 0, totalMs: 0 };
+  let endMs = first.endMs;
+  for (const span of sorted) if (span.endMs > endMs) endMs = span.endMs;
+  return { startMs: first.startMs, totalMs: endMs - first.startMs };
 }
 
 function barOf(span: TreeSpan, timeline: TimeWindow): { offsetRatio: number; widthRatio: number } {
   if (timeline.totalMs <= 0) return { offsetRatio: 0, widthRatio: 1 };
-  const offsetRatio = clamp01(nanosDiffMs(timeline.startNs, span.startNs) / timeline.totalMs);
-  const widthRatio = clamp01(nanosDiffMs(span.startNs, span.endNs) / timeline.totalMs);
+  const offsetRatio = clamp01((span.startMs - timeline.startMs) / timeline.totalMs);
+  const widthRatio = clamp01((span.endMs - span.startMs) / timeline.totalMs);
   return { offsetRatio, widthRatio: Math.min(widthRatio, 1 - offsetRatio) };
 }
 

@@ -1,31 +1,25 @@
-import type { RunStep } from '../../../shared/domain/step';
+import type { StepOutline } from '../../../shared/domain/step';
 import { buildSpanTreeRows, type SpanTreeRow } from './span-tree-rows';
 
-/** A step placed in the tree (the step's end time, which the API leaves out, derived from its duration). */
+/** A step placed in the tree. */
 export interface StepNode {
   spanId: string;
   parentSpanId: string;
-  startNs: string;
-  endNs: string;
-  step: RunStep;
+  startMs: number;
+  endMs: number;
+  step: StepOutline;
 }
 
 export type StepRow = SpanTreeRow<StepNode>;
 
-/** End of a step in exact nanoseconds (decimal text): start plus the duration, rounded to the nanosecond. */
-export function stepEndNs(step: Pick<RunStep, 'startNs' | 'durationMs'>): string {
-  const durationNs = Number.isFinite(step.durationMs) && step.durationMs > 0 ? Math.round(step.durationMs * 1e6) : 0;
-  return (BigInt(step.startNs) + BigInt(durationNs)).toString();
-}
-
 /** The run's steps as tree rows: pre-order, with depth and timeline bars (see buildSpanTreeRows). */
-export function buildStepRows(steps: readonly RunStep[]): StepRow[] {
+export function buildStepRows(steps: readonly StepOutline[]): StepRow[] {
   return buildSpanTreeRows(
     steps.map((step) => ({
       spanId: step.spanId,
       parentSpanId: step.parentSpanId,
-      startNs: step.startNs,
-      endNs: stepEndNs(step),
+      startMs: step.startOffsetMs,
+      endMs: step.startOffsetMs + step.durationMs,
       step,
     })),
   );

@@ -145,6 +145,35 @@ describe('GenAI run totals', () => {
     expect(byName.get('chat test-model')!.onCriticalPath).toBe(true);
   });
 
+  it('outlines the run from stored columns exactly as the full read, and reads one step in full', async () => {
+    const prices = new PriceBook(db, PRICES);
+    const writer = new SpanWriter(db, { pricer: prices.price });
+    await writer.write(batchOf(agentRun()));
+    const q = new RunQueries(db);
+    const full = q.getRunSteps(T)!;
+    const outline = q.getRunOutline(T)!;
+    expect(outline.run).toEqual(full.run);
+    expect(outline.steps.map((s) => s.spanId)).toEqual(full.steps.map((s) => s.spanId));
+    for (const [i, step] of outline.steps.entries()) {
+      const fields = Object.keys(step) as (keyof typeof step)[];
+      const same = Object.fromEntries(fields.map((k) => [k, full.steps[i]![k]]));
+      expect(step).toEqual(same);
+    }
+    expect(outline.steps.find((s) => s.name === 'chat test-model')).toMatchObject({
+      kind: 'llm',
+      model: 'test-model-2025-01-01',
+      costSource: 'computed',
+      startOffsetMs: expect.any(Number) as number,
+    });
+
+    const view = q.getStepView(T, ROOT)!;
+    expect(view.detail).toMatchObject({ kind: 'agent', sessionId: 'conv-1' });
+    expect(view.span).toMatchObject({ spanId: ROOT, name: 'invoke_agent weather' });
+    expect(view.span.attributes['gen_ai.operation.name']).toBe('invoke_agent');
+    expect(q.getStepView(T, 'ff'.repeat(8))).toBeNull();
+    expect(q.getRunOutline('ee'.repeat(16))).toBeNull();
+  });
+
   it('re-costs stored runs when a user adds a price, and a free local model costs $0', async () => {
     const prices = new PriceBook(db, PRICES);
     const writer = new SpanWriter(db, { pricer: prices.price });
