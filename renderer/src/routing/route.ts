@@ -1,3 +1,4 @@
+import { type RunTab, runTabSuffix, splitRunPath } from '../run-view/run-tabs';
 import { DEFAULT_VIEW, filterToQuery, parseViewQuery, viewToQuery, type RunsView, type ViewFilter } from './view-query';
 
 /**
@@ -7,7 +8,7 @@ import { DEFAULT_VIEW, filterToQuery, parseViewQuery, viewToQuery, type RunsView
  */
 export type Route =
   | { page: 'runs'; view: RunsView }
-  | { page: 'run'; traceId: string }
+  | { page: 'run'; traceId: string; /** Absent: the timeline. */ tab?: RunTab }
   | { page: 'settings'; section: SettingsSection }
   | { page: 'sessions'; filter: ViewFilter }
   | { page: 'insights'; filter: ViewFilter };
@@ -34,8 +35,9 @@ interface LoupeHistoryState {
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith(RUN_PREFIX)) {
-    const traceId = safeDecode(hash.slice(RUN_PREFIX.length)).trim();
-    if (traceId !== '') return { page: 'run', traceId };
+    const { encodedTraceId, tab } = splitRunPath(hash.slice(RUN_PREFIX.length));
+    const traceId = safeDecode(encodedTraceId).trim();
+    if (traceId !== '') return tab === 'timeline' ? { page: 'run', traceId } : { page: 'run', traceId, tab };
   }
   if (hash === SETTINGS_PREFIX || hash.startsWith(`${SETTINGS_PREFIX}/`)) {
     const name = hash.slice(SETTINGS_PREFIX.length + 1);
@@ -72,7 +74,7 @@ export function routeToHash(route: Route): string {
     case 'insights':
       return withQuery(INSIGHTS_PATH, filterToQuery(route.filter));
     case 'run':
-      return `${RUN_PREFIX}${encodeURIComponent(route.traceId)}`;
+      return `${RUN_PREFIX}${encodeURIComponent(route.traceId)}${runTabSuffix(route.tab)}`;
     case 'settings':
       return `${SETTINGS_PREFIX}/${route.section}`;
   }
