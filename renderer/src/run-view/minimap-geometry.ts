@@ -17,6 +17,8 @@ export interface MinimapBar {
 
 /** Rows never get taller than this, so a short run does not turn into thick blocks. */
 export const MAX_MINIMAP_ROW_PX = 4;
+/** Short steps still show their kind's colour. */
+export const MIN_MINIMAP_BAR_PX = 3;
 
 /** How tall one row is in the strip. */
 export function minimapRowHeight(rowCount: number, height: number): number {
@@ -36,8 +38,8 @@ export function minimapBars(rows: readonly StepRow[], width: number, height: num
   let line = -1;
   rows.forEach((row, i) => {
     const y = i * rowPx;
-    const x = row.offsetRatio * width;
-    const w = Math.max(1, row.widthRatio * width);
+    const w = Math.min(width, Math.max(MIN_MINIMAP_BAR_PX, row.widthRatio * width));
+    const x = Math.min(row.offsetRatio * width, width - w);
     const kind = row.span.step.kind;
     const error = row.span.step.status === 'error';
     if (rowPx < 1) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunStep } from '../../../../../shared/domain/step';
 import {
   MAX_MINIMAP_ROW_PX,
+  MIN_MINIMAP_BAR_PX,
   minimapBars,
   minimapRowHeight,
   scrollTopForMinimapY,
@@ -28,10 +29,16 @@ describe('minimap geometry', () => {
   });
 
   it('draws one bar per row at its place on the timeline, coloured by kind, errors marked', () => {
-    const bars = minimapBars([row(0, { kind: 'agent' }, 0, 1), row(1, { status: 'error' }, 0.25, 0.5)], 80, 400);
+    const bars = minimapBars(
+      [row(0, { kind: 'agent' }, 0, 1), row(1, { status: 'error' }, 0.25, 0.5), row(2, { kind: 'tool' }, 1, 0)],
+      80,
+      400,
+    );
     expect(bars).toEqual([
       { y: 0, height: 3, x: 0, width: 80, kind: 'agent', error: false },
       { y: 4, height: 3, x: 20, width: 40, kind: 'llm', error: true },
+      // An instant step at the very end: still visible, inside the strip.
+      { y: 8, height: 3, x: 77, width: MIN_MINIMAP_BAR_PX, kind: 'tool', error: false },
     ]);
   });
 
@@ -42,8 +49,9 @@ describe('minimap geometry', () => {
     const bars = minimapBars(rows, 100, 500);
     expect(bars).toHaveLength(1000);
     expect(bars[0]).toMatchObject({ y: 0, height: 1, kind: 'llm', x: 0 });
-    // Line 0 holds rows 0–199: llm bars start at offsets 0…0.49 of the width and are merged into one span.
-    expect(bars[0]!.x + bars[0]!.width).toBeCloseTo(100 * (0.49 + 0.01));
+    // Line 0 holds rows 0–199: llm bars start at offsets 0…0.49 of the width and are merged into one span
+    // (each at least MIN_MINIMAP_BAR_PX wide).
+    expect(bars[0]!.x + bars[0]!.width).toBeCloseTo(49 + MIN_MINIMAP_BAR_PX);
     expect(bars.filter((b) => b.error)).toEqual([expect.objectContaining({ y: 250, kind: 'tool' })]);
   });
 
