@@ -3,21 +3,11 @@
  * libraries (test/fixtures/genai-captured/) sent over OTLP/HTTP JSON as two runs, read back as a
  * conversation and searched within one run through the background full-text index.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelCallEntry, RunSearchResult, RunTranscript, ToolCallEntry } from '../../shared/domain/transcript';
+import { type CapturedSpan, capturedStatusCode, readCapturedSpans } from '../helpers/captured-library';
 import { type TestEngine, startTestEngine } from '../helpers/engine-fixture';
 import { BASE_NS, type JsonObject } from '../helpers/otlp-wire';
-
-interface CapturedSpan {
-  index: number;
-  name: string;
-  parentIndex: number | null;
-  scopeName: string;
-  attributes: Record<string, unknown>;
-  status: { code: string; message?: string };
-}
 
 function anyValue(v: unknown): JsonObject {
   if (typeof v === 'string') return { stringValue: v };
@@ -32,8 +22,7 @@ const spanIdOf = (run: number, index: number) =>
 
 /** A captured library run as one OTLP/JSON request: span `i` starts `i` × 100 ms into the run. */
 function capturedRun(library: string, run: number, traceId: string): { body: JsonObject; spans: CapturedSpan[] } {
-  const file = join(import.meta.dirname, '../fixtures/genai-captured', `${library}.json`);
-  const spans = (JSON.parse(readFileSync(file, 'utf8')) as { spans: CapturedSpan[] }).spans;
+  const spans = readCapturedSpans(library);
   const start = BASE_NS + BigInt(run) * 60_000_000_000n;
   const byScope = new Map<string, JsonObject[]>();
   for (const s of spans) {
@@ -49,7 +38,7 @@ function capturedRun(library: string, run: number, traceId: string): { body: Jso
       startTimeUnixNano: String(start + BigInt(s.index) * 100_000_000n),
       endTimeUnixNano: String(start + BigInt(s.index) * 100_000_000n + depthEnd),
       attributes: Object.entries(s.attributes).map(([key, value]) => ({ key, value: anyValue(value) })),
-      status: { code: s.status.code === 'ERROR' ? 2 : s.status.code === 'OK' ? 1 : 0, message: s.status.message ?? '' },
+      status: { code: capturedStatusCode(s), message: s.status.message ?? '' },
     });
   }
   return {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { formatCount } from '../../../shared/format/format-count';
+import { SearchIcon } from '../common/SearchIcon';
 
 interface RunSearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -19,10 +20,7 @@ export function RunSearchBox({ inputRef, text, onText, matchCount, position, pen
     <div className="run-search" role="search" data-testid="run-search">
       <label className={searching ? 'search-box is-set' : 'search-box'}>
         <span className="visually-hidden">Search this run</span>
-        <svg className="search-box__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-        </svg>
+        <SearchIcon />
         <input
           ref={inputRef}
           type="search"
@@ -62,33 +60,33 @@ export function RunSearchBox({ inputRef, text, onText, matchCount, position, pen
       >
         {searching ? countText(matchCount, position) : ''}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="run-search-prev"
-        aria-label="Previous match (Shift+Enter, N)"
-        title="Previous match (Shift+Enter, N)"
-        disabled={matchCount === 0}
-        onClick={() => {
-          onStep(-1);
-        }}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="run-search-next"
-        aria-label="Next match (Enter, n)"
-        title="Next match (Enter, n)"
-        disabled={matchCount === 0}
-        onClick={() => {
-          onStep(1);
-        }}
-      >
-        ↓
-      </button>
+      <MatchStepButton direction={-1} disabled={matchCount === 0} onStep={onStep} />
+      <MatchStepButton direction={1} disabled={matchCount === 0} onStep={onStep} />
     </div>
+  );
+}
+
+const STEP_BUTTONS = {
+  [-1]: { testId: 'run-search-prev', label: 'Previous match (Shift+Enter, N)', arrow: '↑' },
+  [1]: { testId: 'run-search-next', label: 'Next match (Enter, n)', arrow: '↓' },
+} as const;
+
+function MatchStepButton(props: { direction: 1 | -1; disabled: boolean; onStep: (direction: 1 | -1) => void }) {
+  const { testId, label, arrow } = STEP_BUTTONS[props.direction];
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      data-testid={testId}
+      aria-label={label}
+      title={label}
+      disabled={props.disabled}
+      onClick={() => {
+        props.onStep(props.direction);
+      }}
+    >
+      {arrow}
+    </button>
   );
 }
 

@@ -72,7 +72,7 @@ export function RunTimeline({ traceId, rows, selectedSpanId, onSelect }: RunTime
   const showMinimap = tree.visible.length >= MINIMAP_MIN_ROWS;
   return (
     <div className="run-timeline" role="tabpanel" id="run-tab-panel-timeline" aria-labelledby="run-tab-timeline">
-      <div className="run-timeline__toolbar">
+      <div className="page-toolbar">
         <RunSearchBox
           inputRef={searchRef}
           text={search.text}

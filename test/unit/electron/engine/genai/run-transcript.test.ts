@@ -3,10 +3,7 @@
  * not repeated, errors in time order, long texts cut; and the same over spans captured from a real
  * instrumentation library (test/fixtures/genai-captured/).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Attributes } from '../../../../../shared/domain/attributes';
 import type { Message, StepDetail } from '../../../../../shared/domain/step';
 import type { ModelCallEntry, ToolCallEntry } from '../../../../../shared/domain/transcript';
 import { describeStep } from '../../../../../electron/engine/genai/normalize-step';
@@ -15,6 +12,7 @@ import {
   type TranscriptStepInput,
   buildRunTranscript,
 } from '../../../../../electron/engine/genai/run-transcript';
+import { describeCaptured, readCapturedSpans } from '../../../../helpers/captured-library';
 
 const text = (role: string, t: string, extra: Partial<Message> = {}): Message => ({
   role,
@@ -37,41 +35,20 @@ const RESULT: Message = {
 };
 const ANSWER = text('assistant', 'It ships with DHL.', { finish_reason: 'stop' });
 
+/** A step with no convention at all (every field unknown), then the given fields. */
 function detail(fields: Partial<StepDetail>): StepDetail {
-  return {
-    kind: 'other',
-    operation: null,
-    provider: null,
-    requestModel: null,
-    responseModel: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    reportedCostUsd: null,
-    finishReason: null,
-    toolName: null,
-    toolCallId: null,
-    sessionId: null,
-    userId: null,
-    agentName: null,
-    timeToFirstTokenMs: null,
-    inputMessages: null,
-    outputMessages: null,
-    systemInstructions: null,
-    contentNotCaptured: false,
-    toolsOffered: null,
-    toolArguments: null,
-    toolResult: null,
-    input: null,
-    output: null,
-    requestParameters: {},
-    promptTemplate: null,
-    error: null,
-    conventions: [],
-    ...fields,
-  };
+  const empty = describeStep({
+    name: '',
+    statusCode: 0,
+    statusMessage: '',
+    startNs: 0n,
+    attributes: {},
+    events: [],
+    scopeName: '',
+    resourceAttributes: {},
+    logs: [],
+  });
+  return { ...empty, ...fields };
 }
 
 let clock = 0;
@@ -210,32 +187,13 @@ describe('buildRunTranscript', () => {
 });
 
 describe('buildRunTranscript over a captured Vercel AI SDK run', () => {
-  interface CapturedSpan {
-    name: string;
-    scopeName: string;
-    attributes: Attributes;
-    events: { name: string; attributes: Attributes }[];
-    status: { code: string; message?: string };
-  }
-  const file = join(import.meta.dirname, '../../../../fixtures/genai-captured/vercel-ai.json');
-  const spans = (JSON.parse(readFileSync(file, 'utf8')) as { spans: CapturedSpan[] }).spans;
-  const steps = spans.map((s, i) => ({
+  const steps = readCapturedSpans('vercel-ai').map((s, i) => ({
     spanId: String(i),
     name: s.name,
     status: 'ok' as const,
     startOffsetMs: i,
     endOffsetMs: i + 1,
-    detail: describeStep({
-      name: s.name,
-      statusCode: 1,
-      statusMessage: '',
-      startNs: 0n,
-      attributes: s.attributes,
-      events: s.events,
-      scopeName: s.scopeName,
-      resourceAttributes: {},
-      logs: [],
-    }),
+    detail: describeCaptured(s),
   }));
 
   it('reads as: question, answer; question, tool call, tool result, answer — history never repeated', () => {

@@ -11,28 +11,10 @@ import {
 import { errorRowIndexes, markedPosition, nextMarkedIndex } from '../../../../../renderer/src/run-view/step-navigation';
 import { type StepRow, buildStepRows } from '../../../../../renderer/src/run-view/step-rows';
 import { parseRoute, routeToHash } from '../../../../../renderer/src/routing/route';
+import { runStep } from '../../../../helpers/run-step';
 
-const BASE = 1_795_438_987_698_000_000n;
-
-function step(spanId: string, parentSpanId: string, startMs: number, fields: Partial<RunStep> = {}): RunStep {
-  return {
-    spanId,
-    parentSpanId,
-    name: spanId,
-    startNs: (BASE + BigInt(startMs) * 1_000_000n).toString(),
-    startOffsetMs: startMs,
-    durationMs: 10,
-    selfTimeMs: 10,
-    onCriticalPath: false,
-    status: 'ok',
-    model: null,
-    toolName: null,
-    costUsd: null,
-    costSource: null,
-    kind: 'other',
-    ...fields,
-  } as RunStep;
-}
+const step = (spanId: string, parentSpanId: string, startMs: number, fields: Partial<RunStep> = {}) =>
+  runStep(spanId, parentSpanId, startMs, 10, fields);
 
 /**
  * agent

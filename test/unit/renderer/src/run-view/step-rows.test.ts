@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RunStep } from '../../../../../shared/domain/step';
 import { buildStepRows, stepEndNs, stepIndexAfter } from '../../../../../renderer/src/run-view/step-rows';
+import { runStep } from '../../../../helpers/run-step';
 
-const BASE = 1_795_438_987_698_000_000n;
-
-function step(spanId: string, parentSpanId: string, startMs: number, durationMs: number): RunStep {
-  return {
-    spanId,
-    parentSpanId,
-    name: spanId,
-    startNs: (BASE + BigInt(startMs) * 1_000_000n).toString(),
-    startOffsetMs: startMs,
-    durationMs,
-    selfTimeMs: durationMs,
-    onCriticalPath: false,
-    status: 'ok',
-    model: null,
-    costUsd: null,
-    costSource: null,
-    kind: 'other',
-  } as RunStep;
-}
+const step = (spanId: string, parentSpanId: string, startMs: number, durationMs: number) =>
+  runStep(spanId, parentSpanId, startMs, durationMs);
 
 describe('stepEndNs', () => {
   it('adds the duration to the exact start, past 2^53', () => {
