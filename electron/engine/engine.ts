@@ -18,6 +18,8 @@ import { PriceBook } from './pricing/price-book';
 import { FleetQueries } from './store/fleet-queries';
 import { SearchIndexer } from './store/search-indexer';
 import { RunQueries } from './store/run-queries';
+import { RunSearchQuery } from './store/run-search-query';
+import { RunTranscriptQuery } from './store/run-transcript-query';
 import { SpanWriter } from './store/span-writer';
 import { WalCheckpointer } from './store/wal-checkpointer';
 import { DecodePool } from './ingest/decode-pool';
@@ -150,6 +152,8 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
       handlers: createApiHandlers({
         queries,
         fleet: new FleetQueries(db),
+        runTranscript: new RunTranscriptQuery(db),
+        runSearch: new RunSearchQuery(db),
         prices,
         onPricesChanged: (recosted) => hub.emit('prices-changed', recosted),
         info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir), retention: { ...retentionPolicy } }),

@@ -12,6 +12,7 @@ import {
 import type { RunDetail, RunSummary } from '../domain/run';
 import { RUN_SORT_KEYS, type RunFacets, type SessionSummary } from '../domain/run-filter';
 import type { RunOutline, RunSteps, StepView } from '../domain/step';
+import type { RunSearchResult, RunTranscript } from '../domain/transcript';
 import { type DeleteAllResult, RETENTION_BOUNDS, type RetentionCaps, type StorageInfo } from '../domain/storage';
 import type { SerializedResult } from './serialized-result';
 
@@ -92,6 +93,18 @@ export const apiMethods = {
   getStep: method<StepView>()(z.object({ traceId, spanId }).strict()),
   fleetStats: method<FleetStats>()(
     runFilter.extend({ stepName: z.string().min(1).optional(), top: z.number().int().min(1).max(50).default(10) }),
+  ),
+  /** The run read as one conversation: new input messages of each model call, outputs, tool calls, errors. */
+  getRunTranscript: method<RunTranscript>()(z.object({ traceId }).strict()),
+  /** Steps of one run whose text (messages, tool I/O, attributes, log events) matches every word of `query`. */
+  searchRun: method<RunSearchResult>()(
+    z
+      .object({
+        traceId,
+        query: z.string().trim().min(1).max(500),
+        limit: z.number().int().min(1).max(50_000).default(10_000),
+      })
+      .strict(),
   ),
   /** The built-in price table and the user's own prices (which win over built-ins). */
   listPrices: method<{ builtin: ModelPrice[]; user: ModelPrice[] }>()(z.object({}).strict()),

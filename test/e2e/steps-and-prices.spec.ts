@@ -54,6 +54,22 @@ test('a GenAI run shows its steps and costs; pricing its unknown model re-costs 
   await expect(detail.getByTestId('step-timing')).toContainText('1.48 s');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/run-view-llm-step.png` });
 
+  // The step has its own URL: opening it elsewhere selects the same step.
+  await expect(page).toHaveURL(new RegExp(`\\?step=${run.spans[3]!.spanId}$`));
+  const linked = await context.newPage();
+  await linked.goto(`${loupe.info.uiUrl}&/run/${run.traceId}?step=${run.spans[3]!.spanId}`);
+  await expect(linked.getByTestId('step-detail')).toHaveAttribute('data-span-id', run.spans[3]!.spanId);
+  await expect(linked.getByTestId('step-messages')).toContainText('should arrive on November 5');
+  await linked.close();
+
+  // The raw span, as stored, in a read-only Monaco JSON viewer.
+  await detail.getByTestId('raw-span-toggle').click();
+  const raw = detail.getByTestId('raw-span-json');
+  await expect(raw).toHaveAttribute('data-state', 'ready');
+  await expect(raw.locator('.monaco-editor')).toBeVisible();
+  await expect(raw).toContainText('"gen_ai.request.model"');
+  await detail.getByTestId('raw-span-toggle').click();
+
   // The unpriced call: "no price", and a way to add one.
   const unpricedRow = view.locator(`[data-testid="step-row"][data-span-id="${run.spans[4]!.spanId}"]`);
   await expect(unpricedRow.getByTestId('step-cost')).toHaveText('no price');

@@ -11,11 +11,16 @@ import { RedactionConfigError, type RedactionSettings } from '../redaction/redac
 import type { FleetQueries } from '../store/fleet-queries';
 import type { RunFilter } from '../../../shared/domain/run-filter';
 import type { RunQueries } from '../store/run-queries';
+import type { RunSearchQuery } from '../store/run-search-query';
+import type { RunTranscriptQuery } from '../store/run-transcript-query';
 import type { DeleteAllResult, RetentionCaps, StorageInfo } from '../../../shared/domain/storage';
 
 export interface HandlerDeps {
   queries: RunQueries;
   fleet: FleetQueries;
+  /** The run page's Transcript tab and search within a run. */
+  runTranscript: RunTranscriptQuery;
+  runSearch: RunSearchQuery;
   prices: PriceBook;
   /** Stored runs were re-costed (tell live clients to refresh). */
   onPricesChanged?: (recosted: { steps: number; runs: number }) => void;
@@ -63,6 +68,12 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       return view;
     },
     fleetStats: ({ top, ...filter }) => deps.fleet.stats(filter, top),
+    getRunTranscript: ({ traceId }) => {
+      const transcript = deps.runTranscript.transcript(traceId);
+      if (!transcript) throw new ApiError('not_found', `no run with trace id ${traceId}`);
+      return transcript;
+    },
+    searchRun: ({ traceId, query, limit }) => deps.runSearch.search(traceId, query, limit),
     listPrices: () => ({ builtin: [...deps.prices.builtinPrices()], user: deps.prices.userPrices() }),
     findPrice: ({ provider, model }) => ({ price: deps.prices.find(provider, model) }),
     savePrices: ({ prices, replaceAll }) => {

@@ -70,7 +70,9 @@ function AppShell() {
         {base.page === 'insights' && !underSettings && (
           <InsightsPage active={route.page === 'insights'} filter={base.filter} />
         )}
-        {route.page === 'run' && <RunView key={route.traceId} traceId={route.traceId} />}
+        {route.page === 'run' && (
+          <RunView key={route.traceId} traceId={route.traceId} tab={route.tab ?? 'timeline'} spanId={route.spanId} />
+        )}
         {route.page === 'settings' && <SettingsPage section={route.section} />}
       </main>
       <KeyboardHelp

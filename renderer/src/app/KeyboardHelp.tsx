@@ -27,6 +27,10 @@ const GROUPS: readonly { title: string; shortcuts: readonly Shortcut[] }[] = [
     shortcuts: [
       { keys: ['j', '↓'], what: 'Next step' },
       { keys: ['k', '↑'], what: 'Previous step' },
+      { keys: ['←', '→'], what: 'Collapse or expand the selected step' },
+      { keys: ['/', 'Ctrl+F'], what: 'Search this run: step names, models, tools and message text' },
+      { keys: ['Enter', 'n'], what: 'Next search match (Shift+Enter or N: previous)' },
+      { keys: ['e'], what: 'Next failed step (E: previous)' },
       { keys: ['Esc'], what: 'Close the step details, then back to where you came from' },
     ],
   },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { isShortcutEvent } from '../common/keyboard';
+import { SearchIcon } from '../common/SearchIcon';
 
 const DEBOUNCE_MS = 300;
 
@@ -78,10 +79,7 @@ export function SearchBox({ value, active, onCommit }: SearchBoxProps) {
   return (
     <label className={value === null ? 'search-box' : 'search-box is-set'}>
       <span className="visually-hidden">Search prompts, outputs and tool calls</span>
-      <svg className="search-box__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-        <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-      </svg>
+      <SearchIcon />
       <input
         ref={inputRef}
         type="search"

@@ -1,3 +1,4 @@
+import { type RunTab, runTabSuffix, splitRunPath } from '../run-view/run-tabs';
 import { DEFAULT_VIEW, filterToQuery, parseViewQuery, viewToQuery, type RunsView, type ViewFilter } from './view-query';
 
 /**
@@ -7,7 +8,14 @@ import { DEFAULT_VIEW, filterToQuery, parseViewQuery, viewToQuery, type RunsView
  */
 export type Route =
   | { page: 'runs'; view: RunsView }
-  | { page: 'run'; traceId: string }
+  | {
+      page: 'run';
+      traceId: string;
+      /** Absent: the timeline. */
+      tab?: RunTab;
+      /** The selected step (`?step=<spanId>`), so a step deep-links too. */
+      spanId?: string;
+    }
   | { page: 'settings'; section: SettingsSection }
   | { page: 'sessions'; filter: ViewFilter }
   | { page: 'insights'; filter: ViewFilter };
@@ -34,8 +42,18 @@ interface LoupeHistoryState {
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith(RUN_PREFIX)) {
-    const traceId = safeDecode(hash.slice(RUN_PREFIX.length)).trim();
-    if (traceId !== '') return { page: 'run', traceId };
+    const rest = hash.slice(RUN_PREFIX.length);
+    const q = rest.indexOf('?');
+    const { encodedTraceId, tab } = splitRunPath(q === -1 ? rest : rest.slice(0, q));
+    const traceId = safeDecode(encodedTraceId).trim();
+    const spanId = q === -1 ? null : new URLSearchParams(rest.slice(q + 1)).get('step');
+    if (traceId !== '')
+      return {
+        page: 'run',
+        traceId,
+        ...(tab === 'timeline' ? {} : { tab }),
+        ...(spanId === null || spanId === '' ? {} : { spanId }),
+      };
   }
   if (hash === SETTINGS_PREFIX || hash.startsWith(`${SETTINGS_PREFIX}/`)) {
     const name = hash.slice(SETTINGS_PREFIX.length + 1);
@@ -72,7 +90,10 @@ export function routeToHash(route: Route): string {
     case 'insights':
       return withQuery(INSIGHTS_PATH, filterToQuery(route.filter));
     case 'run':
-      return `${RUN_PREFIX}${encodeURIComponent(route.traceId)}`;
+      return (
+        `${RUN_PREFIX}${encodeURIComponent(route.traceId)}${runTabSuffix(route.tab)}` +
+        (route.spanId === undefined ? '' : `?step=${encodeURIComponent(route.spanId)}`)
+      );
     case 'settings':
       return `${SETTINGS_PREFIX}/${route.section}`;
   }

@@ -25,7 +25,7 @@ export function ChatMessages({ entries }: { entries: readonly TranscriptEntry[] 
   );
 }
 
-function ChatMessage({ message, section }: { message: Message; section: TranscriptEntry['section'] }) {
+export function ChatMessage({ message, section }: { message: Message; section: TranscriptEntry['section'] }) {
   const tone = roleTone(message.role);
   const meta = [
     message.name,

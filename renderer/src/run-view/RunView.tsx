@@ -9,14 +9,22 @@ import { StatusBadge } from '../common/StatusBadge';
 import { toApiError } from '../api/api-client';
 import { useAppServices } from '../app/useAppServices';
 import { navigateBackToRuns } from '../routing/route';
+import { RunTabs, showRunTab } from './RunTabs';
+import { RunTimeline } from './RunTimeline';
 import { StepDetail } from './StepDetail';
-import { StepTree } from './StepTree';
+import { TranscriptView } from './TranscriptView';
+import type { RunTab } from './run-tabs';
 import { buildStepRows } from './step-rows';
+import './run-page-features.css';
 import { useStepSelectionStore } from './step-selection-store';
 import { useRunOutline } from './useRunOutline';
+import { useStepDeepLink } from './useStepDeepLink';
 
-/** One run: its totals, its step tree and the selected step's details, drawn over the runs list. Esc goes back. */
-export function RunView({ traceId }: { traceId: string }) {
+/**
+ * One run: its totals, then the Timeline tab (step tree and the selected step's details) or the
+ * Transcript tab, drawn over the runs list. Esc goes back.
+ */
+export function RunView({ traceId, tab, spanId }: { traceId: string; tab: RunTab; spanId?: string }) {
   const { state, retry } = useRunOutline(traceId);
   const viewRef = useRef<HTMLElement>(null);
   const selectedSpanId = useStepSelectionStore((s) => (s.traceId === traceId ? s.spanId : null));
@@ -29,6 +37,15 @@ export function RunView({ traceId }: { traceId: string }) {
   );
 
   const select = useCallback((spanId: string | null) => selectStep(traceId, spanId), [selectStep, traceId]);
+  const openStep = useCallback(
+    (spanId: string) => {
+      select(spanId);
+      showRunTab(traceId, 'timeline');
+    },
+    [select, traceId],
+  );
+
+  useStepDeepLink(traceId, tab, spanId, selectedSpanId, select);
 
   useEffect(() => {
     viewRef.current?.focus({ preventScroll: true });
@@ -86,9 +103,20 @@ export function RunView({ traceId }: { traceId: string }) {
         </div>
       )}
       {state.status === 'ready' && (
+        <div className="run-view__tabs">
+          <RunTabs traceId={traceId} tab={tab} />
+        </div>
+      )}
+      {state.status === 'ready' && tab === 'transcript' && <TranscriptView traceId={traceId} onOpenStep={openStep} />}
+      {state.status === 'ready' && tab === 'timeline' && (
         <div className={selectedStep ? 'run-view__body has-detail' : 'run-view__body'}>
           <div className="run-view__tree">
-            <StepTree rows={rows} selectedSpanId={selectedStep?.spanId ?? null} onSelect={select} />
+            <RunTimeline
+              traceId={traceId}
+              rows={rows}
+              selectedSpanId={selectedStep?.spanId ?? null}
+              onSelect={select}
+            />
           </div>
           {selectedStep && (
             <StepDetail
@@ -126,6 +154,11 @@ function RunHeader({ run }: { run: RunSummary }) {
         <Fact label="Tool calls" testId="run-tool-calls">
           {formatCount(run.toolCalls)}
         </Fact>
+        {run.errorCount > 0 && (
+          <Fact label="Errors" testId="run-error-count" tone="error">
+            {formatCount(run.errorCount)}
+          </Fact>
+        )}
         <Fact label="Tokens" testId="run-tokens" figure={runTokensLabel(run)} />
         <Fact label="Cost" testId="run-cost" figure={runCostLabel(run)} />
         <Fact label="Service" testId="run-service" secondary>
@@ -204,11 +237,12 @@ interface FactProps {
   figure?: FigureLabel;
   /** Left out when the window is narrow. */
   secondary?: boolean;
+  tone?: 'error';
 }
 
-function Fact({ label, testId, children, figure, secondary }: FactProps) {
+function Fact({ label, testId, children, figure, secondary, tone }: FactProps) {
   return (
-    <div className={secondary ? 'fact fact--secondary' : 'fact'}>
+    <div className={['fact', secondary && 'fact--secondary', tone && `fact--${tone}`].filter(Boolean).join(' ')}>
       <dt>{label}</dt>
       <dd
         data-testid={testId}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { type RefObject, memo, useEffect, useRef } from 'react';
 import { formatDuration } from '../../../shared/format/format-duration';
 import { ColumnHeaders } from '../common/ColumnHeaders';
 import { stepCostLabel, stepTokensLabel } from '../common/cost-label';
@@ -9,8 +9,8 @@ import { KindBadge } from '../common/KindBadge';
 import { type StepRow, stepIndexAfter } from './step-rows';
 
 /** Must match `--span-row-height` and `--table-header-height` in styles.css. */
-const ROW_HEIGHT = 26;
-const HEADER_HEIGHT = 28;
+export const ROW_HEIGHT = 26;
+export const HEADER_HEIGHT = 28;
 /** Matches the first column's left padding in styles.css. */
 const BASE_INDENT_PX = 14;
 const INDENT_PX = 14;
@@ -31,11 +31,24 @@ interface StepTreeProps {
   rows: readonly StepRow[];
   selectedSpanId: string | null;
   onSelect: (spanId: string) => void;
+  /** The scrolling element (shared with the minimap). */
+  scrollRef: RefObject<HTMLDivElement | null>;
+  collapsedIds: ReadonlySet<string>;
+  onToggle: (spanId: string) => void;
+  /** Steps matching the search within the run (highlighted). */
+  matchIds: ReadonlySet<string>;
 }
 
 /** The run's steps as an indented, virtualized grid with timeline bars. j/k (↓/↑) move the selection. */
-export function StepTree({ rows, selectedSpanId, onSelect }: StepTreeProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+export function StepTree({
+  rows,
+  selectedSpanId,
+  onSelect,
+  scrollRef,
+  collapsedIds,
+  onToggle,
+  matchIds,
+}: StepTreeProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -50,6 +63,13 @@ export function StepTree({ rows, selectedSpanId, onSelect }: StepTreeProps) {
   useEffect(() => {
     latest.current = { rows, selectedSpanId, onSelect, virtualizer };
   });
+  // Whatever selected the step (a click, j/k, a search match, an error, the transcript): bring it on screen.
+  useEffect(() => {
+    if (selectedSpanId === null) return;
+    const { rows, virtualizer } = latest.current;
+    const index = rows.findIndex((row) => row.span.spanId === selectedSpanId);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedSpanId]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isShortcutEvent(event)) return;
@@ -92,7 +112,10 @@ export function StepTree({ rows, selectedSpanId, onSelect }: StepTreeProps) {
               top={item.start - HEADER_HEIGHT}
               rowIndex={item.index + 2}
               selected={row.span.spanId === selectedSpanId}
+              matched={matchIds.has(row.span.spanId)}
+              collapsed={collapsedIds.has(row.span.spanId)}
               onSelect={onSelect}
+              onToggle={onToggle}
             />
           );
         })}
@@ -106,10 +129,22 @@ interface StepTreeRowProps {
   top: number;
   rowIndex: number;
   selected: boolean;
+  matched: boolean;
+  collapsed: boolean;
   onSelect: (spanId: string) => void;
+  onToggle: (spanId: string) => void;
 }
 
-const StepTreeRow = memo(function StepTreeRow({ row, top, rowIndex, selected, onSelect }: StepTreeRowProps) {
+const StepTreeRow = memo(function StepTreeRow({
+  row,
+  top,
+  rowIndex,
+  selected,
+  matched,
+  collapsed,
+  onSelect,
+  onToggle,
+}: StepTreeRowProps) {
   const { step } = row.span;
   const { depth } = row;
   const isError = step.status === 'error';
@@ -117,6 +152,7 @@ const StepTreeRow = memo(function StepTreeRow({ row, top, rowIndex, selected, on
   const classes = ['span-row'];
   if (isError) classes.push('is-error');
   if (selected) classes.push('is-selected');
+  if (matched) classes.push('is-match');
   return (
     // The positioned row keeps the span tree's `span-row` test id; the step's own grid sits inside it.
     <div
@@ -124,10 +160,12 @@ const StepTreeRow = memo(function StepTreeRow({ row, top, rowIndex, selected, on
       aria-rowindex={rowIndex}
       aria-level={depth + 1}
       aria-selected={selected}
+      aria-expanded={row.hasChildren ? !collapsed : undefined}
       className={classes.join(' ')}
       data-testid="span-row"
       data-span-id={step.spanId}
       data-depth={depth}
+      data-match={matched || undefined}
       style={{ height: ROW_HEIGHT, transform: `translateY(${String(top)}px)` }}
       onClick={() => {
         onSelect(step.spanId);
@@ -147,9 +185,25 @@ const StepTreeRow = memo(function StepTreeRow({ row, top, rowIndex, selected, on
           style={{ paddingLeft: BASE_INDENT_PX + Math.min(depth, MAX_INDENT_DEPTH) * INDENT_PX }}
           title={isError && step.statusMessage !== '' ? `${step.name} — ${step.statusMessage}` : step.name}
         >
-          <span className="span-row__twig" aria-hidden="true">
-            {row.hasChildren ? '▾' : '·'}
-          </span>
+          {row.hasChildren ? (
+            <button
+              type="button"
+              className="span-row__twig span-row__twig--toggle"
+              data-testid="step-toggle"
+              aria-label={collapsed ? 'Expand' : 'Collapse'}
+              tabIndex={-1}
+              onClick={(event) => {
+                event.stopPropagation();
+                onToggle(step.spanId);
+              }}
+            >
+              {collapsed ? '▸' : '▾'}
+            </button>
+          ) : (
+            <span className="span-row__twig" aria-hidden="true">
+              ·
+            </span>
+          )}
           <KindBadge kind={step.kind} />
           <span className="span-row__label">{stepLabel(step)}</span>
         </div>

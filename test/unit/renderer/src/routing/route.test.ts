@@ -28,6 +28,25 @@ describe('parseRoute', () => {
     });
   });
 
+  it('reads and writes the selected step of a run, with or without a tab', () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    expect(parseRoute(`#/run/${traceId}?step=00f067aa0ba902b7`)).toEqual({
+      page: 'run',
+      traceId,
+      spanId: '00f067aa0ba902b7',
+    });
+    expect(parseRoute(`#/run/${traceId}/transcript?step=00f067aa0ba902b7`)).toEqual({
+      page: 'run',
+      traceId,
+      tab: 'transcript',
+      spanId: '00f067aa0ba902b7',
+    });
+    expect(parseRoute(`#/run/${traceId}?step=`)).toEqual({ page: 'run', traceId });
+    const route = { page: 'run', traceId, tab: 'transcript', spanId: 'a b' } as const;
+    expect(routeToHash(route)).toBe(`#/run/${traceId}/transcript?step=a%20b`);
+    expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+
   it('falls back to the runs list when the trace id is empty or blank', () => {
     expect(parseRoute('#/run/')).toEqual(RUNS);
     expect(parseRoute('#/run/%20%20')).toEqual(RUNS);

@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StepOutline } from '../../../../../shared/domain/step';
 import { buildStepRows, stepIndexAfter } from '../../../../../renderer/src/run-view/step-rows';
+import { runStep } from '../../../../helpers/run-step';
 
-const BASE = 1_795_438_987_698_000_000n;
-
-function step(spanId: string, parentSpanId: string, startMs: number, durationMs: number): StepOutline {
-  return {
-    spanId,
-    parentSpanId,
-    name: spanId,
-    startNs: (BASE + BigInt(startMs) * 1_000_000n).toString(),
-    startOffsetMs: startMs,
-    durationMs,
-    selfTimeMs: durationMs,
-    onCriticalPath: false,
-    status: 'ok',
-    statusMessage: '',
-    operation: null,
-    provider: null,
-    toolName: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    model: null,
-    costUsd: null,
-    costSource: null,
-    kind: 'other',
-  };
-}
+const step = (spanId: string, parentSpanId: string, startMs: number, durationMs: number) =>
+  runStep(spanId, parentSpanId, startMs, durationMs);
 
 describe('buildStepRows', () => {
   it('nests steps under their parents in start order, with timeline bars', () => {
