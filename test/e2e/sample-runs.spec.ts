@@ -37,10 +37,16 @@ test('"Load sample runs" on an empty data dir fills the runs list with the sampl
   // The report run: agent, a model call asking for the statistics, the tool, the model's report.
   await rows.filter({ hasText: 'insights-agent' }).click();
   const view = page.getByTestId('run-view');
-  await expect(view.getByTestId('step-row')).toHaveCount(4);
-  await expect(view.locator('[data-testid="step-row"][data-kind="agent"]')).toHaveCount(1);
-  await expect(view.locator('[data-testid="step-row"][data-kind="llm"]')).toHaveCount(2);
-  await expect(view.locator('[data-testid="step-row"][data-kind="tool"]')).toContainText('get_ticket_stats');
+  const steps = view.getByTestId('step-row');
+  await expect(steps).toHaveCount(4);
+  // In tree order: the agent, then its model call, the tool it asked for, the model's answer.
+  expect(await steps.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual([
+    'agent',
+    'llm',
+    'tool',
+    'llm',
+  ]);
+  await expect(steps.nth(2)).toContainText('get_ticket_stats');
   await expect(view.getByTestId('run-llm-calls')).toHaveText('2');
   await expect(view.getByTestId('run-tool-calls')).toHaveText('1');
   await expect(view.getByTestId('run-cost')).toHaveText(/^\$0\.\d+$/);
