@@ -157,6 +157,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
         prices,
         onPricesChanged: (recosted) => hub.emit('prices-changed', recosted),
         info: () => ({ ...info!, databaseBytes: databaseBytes(opts.dataDir), retention: { ...retentionPolicy } }),
+        sample: {
+          // Imported on first use: start-up does not pay for the OpenAI SDK and its instrumentation.
+          load: async () => (await import('./sample/load-sample-runs')).loadSampleRuns(info!.otlpHttpUrl),
+        },
         redaction,
         onRedactionChanged: (config) => decoder.setRedaction(config),
         forwarding: {

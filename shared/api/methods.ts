@@ -65,6 +65,13 @@ export const apiMethods = {
     z.object({ limit: z.number().int().min(1).max(5000).default(200), filter: runFilter.optional() }).strict(),
   ),
   engineInfo: method<EngineInfo>()(z.object({}).strict()),
+  /**
+   * "Load sample runs": runs the bundled sample agent (the OpenAI SDK with OpenInference's
+   * instrumentation, against a bundled fake model) and sends its spans to this engine's OTLP/HTTP
+   * receiver like any agent's; answers once they are stored. Each call adds new runs, all of service
+   * `loupe-sample-agent`.
+   */
+  loadSampleRuns: method<{ runs: number; spans: number }>()(z.object({}).strict(), { sensitive: true }),
   listRuns: method<RunSummary[]>()(
     z
       .object({

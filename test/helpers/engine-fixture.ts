@@ -13,6 +13,8 @@ export interface TestEngine {
   token: string;
   /** Calls an API method with the token, returning status and parsed body. */
   api: (method: string, input?: unknown) => Promise<{ status: number; body: unknown }>;
+  /** The same as the UI calls it: with a same-origin `Origin` too, which sensitive methods need. */
+  uiApi: (method: string, input?: unknown) => Promise<{ status: number; body: unknown }>;
   stop: () => Promise<void>;
 }
 
@@ -21,6 +23,14 @@ export async function startTestEngine(options: Partial<EngineOptions> = {}): Pro
   const tmp = makeTempDir();
   const engine = await startEngine({ dataDir: tmp.dir, otlpHttpPort: 0, otlpGrpcPort: 0, uiPort: 0, ...options });
   const uiBase = engine.info.uiUrl.split('/#')[0]!;
+  const call = async (method: string, input: unknown, headers: Record<string, string>) => {
+    const res = await fetch(`${uiBase}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${engine.token}`, 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(input),
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
   return {
     engine,
     dataDir: tmp.dir,
@@ -28,14 +38,8 @@ export async function startTestEngine(options: Partial<EngineOptions> = {}): Pro
     otlpGrpcUrl: engine.info.otlpGrpcUrl,
     uiBase,
     token: engine.token,
-    api: async (method, input = {}) => {
-      const res = await fetch(`${uiBase}/api/${method}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${engine.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return { status: res.status, body: await res.json() };
-    },
+    api: (method, input = {}) => call(method, input, {}),
+    uiApi: (method, input = {}) => call(method, input, { Origin: uiBase }),
     stop: async () => {
       await engine.close();
       tmp.remove();

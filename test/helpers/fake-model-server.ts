@@ -1,6 +1,28 @@
 import { createHash } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import {
+  type LocalRequest,
+  sendJson,
+  startLocalJsonServer,
+  startSse,
+} from '../../electron/engine/sample/fake-model/local-json-server';
+import {
+  type ChatToolDef,
+  type Json,
+  asArray,
+  contentText,
+  countTokens,
+  halves,
+  isObject,
+  promptTokens,
+  readChatRequest,
+  sendOpenAiError,
+  snapshotModel,
+  wordChunks,
+  writeChatCompletion,
+} from '../../electron/engine/sample/fake-model/openai-chat-wire';
+
+export { FAKE_CREATED, countTokens, snapshotModel } from '../../electron/engine/sample/fake-model/openai-chat-wire';
 
 /**
  * A local stand-in for the OpenAI and Anthropic HTTP APIs, so real SDKs and their real
@@ -51,13 +73,8 @@ import { type AddressInfo } from 'node:net';
  * L2-normalized; usage counts tokens(text) per input.
  */
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  /** The parsed JSON body, or the raw text when it is not JSON. */
-  body: unknown;
-}
+/** A request as received: method, path, headers and the parsed JSON body (or the raw text). */
+export type RecordedRequest = LocalRequest;
 
 export interface FakeModelServer {
   /** Base URL without a path, e.g. `http://127.0.0.1:41234`. OpenAI clients need `${url}/v1`. */
@@ -67,38 +84,10 @@ export interface FakeModelServer {
   close(): Promise<void>;
 }
 
-export const FAKE_CREATED = 1_731_622_400;
 const DEFAULT_EMBEDDING_DIMENSIONS = 8;
 const ERROR_MARKER = '[[error]]';
 
-const SNAPSHOTS: Record<string, string> = {
-  'gpt-4o-mini': 'gpt-4o-mini-2024-07-18',
-  'gpt-4o': 'gpt-4o-2024-08-06',
-  'gpt-4.1': 'gpt-4.1-2025-04-14',
-  'gpt-4.1-mini': 'gpt-4.1-mini-2025-04-14',
-  'gpt-3.5-turbo': 'gpt-3.5-turbo-0125',
-  'claude-3-5-haiku-latest': 'claude-3-5-haiku-20241022',
-  'claude-3-5-sonnet-latest': 'claude-3-5-sonnet-20241022',
-  'claude-3-7-sonnet-latest': 'claude-3-7-sonnet-20250219',
-  'claude-sonnet-4-0': 'claude-sonnet-4-20250514',
-  'claude-haiku-4-5': 'claude-haiku-4-5-20251001',
-};
-
-/** The model name a response reports: a known alias's dated snapshot, else the name unchanged. */
-export function snapshotModel(model: string): string {
-  return SNAPSHOTS[model] ?? model;
-}
-
-export function countTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
-type Json = Record<string, unknown>;
-
-interface ToolDef {
-  name: string;
-  parameters: unknown;
-}
+type ToolDef = ChatToolDef;
 
 interface ScriptedTurn {
   kind: 'text' | 'tool_call' | 'error';
@@ -106,27 +95,6 @@ interface ScriptedTurn {
   toolName?: string;
   toolArguments?: string;
   truncated: boolean;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-/** Text of a message content: a string, or the text parts of a part array (OpenAI or Anthropic). */
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  return asArray(content)
-    .map((part) => {
-      if (!isObject(part)) return '';
-      if (typeof part.text === 'string') return part.text;
-      if (part.type === 'tool_result') return contentText(part.content);
-      return '';
-    })
-    .join('');
 }
 
 function cityIn(text: string): string {
@@ -187,15 +155,6 @@ function script(
   return { kind: 'text', text, truncated };
 }
 
-function wordChunks(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
-}
-
-function halves(s: string): string[] {
-  const mid = Math.ceil(s.length / 2);
-  return [s.slice(0, mid), s.slice(mid)].filter((p) => p.length > 0);
-}
-
 function embeddingFor(text: string, dimensions: number): number[] {
   const blocks: Buffer[] = [createHash('sha256').update(text).digest()];
   while (blocks.length * 16 < dimensions)
@@ -208,25 +167,6 @@ function embeddingFor(text: string, dimensions: number): number[] {
   const values = Array.from({ length: dimensions }, (_, i) => bytes.readUInt16BE(i * 2) / 32767.5 - 1);
   const norm = Math.sqrt(values.reduce((s, v) => s + v * v, 0)) || 1;
   return values.map((v) => Math.round((v / norm) * 1e6) / 1e6);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-function startSse(res: ServerResponse, headers: Record<string, string>): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function pad(n: number): string {
@@ -252,12 +192,8 @@ export async function startFakeModelServer(): Promise<FakeModelServer> {
   }
 
   function openAiChat(body: Json, res: ServerResponse, headers: Record<string, string>): void {
-    const messages = asArray(body.messages).filter(isObject);
-    const tools: ToolDef[] = asArray(body.tools)
-      .filter(isObject)
-      .map((t) => (isObject(t.function) ? t.function : t))
-      .filter((f) => typeof f.name === 'string')
-      .map((f) => ({ name: String(f.name), parameters: f.parameters }));
+    const request = readChatRequest(body);
+    const { messages, tools } = request;
     const lastMessage = messages[messages.length - 1] ?? {};
     const role = typeof lastMessage.role === 'string' ? lastMessage.role : 'user';
     const lastText = contentText(lastMessage.content);
@@ -268,114 +204,36 @@ export async function startFakeModelServer(): Promise<FakeModelServer> {
       body.max_completion_tokens ?? body.max_tokens,
     );
     if (turn.kind === 'error') {
-      sendJson(
-        res,
-        400,
-        { error: { message: turn.text, type: 'invalid_request_error', param: null, code: 'fake_error' } },
-        headers,
-      );
+      sendOpenAiError(res, 400, turn.text, headers, 'fake_error');
       return;
     }
     const first = messages[0];
     const systemText =
       first && (first.role === 'system' || first.role === 'developer') ? contentText(first.content) : '';
-    const promptTokens =
-      messages.reduce((sum, m) => sum + 4 + countTokens(contentText(m.content)), 0) +
-      (tools.length > 0 ? countTokens(JSON.stringify(body.tools)) : 0);
-    const completionTokens = countTokens(turn.text) + countTokens(turn.toolArguments ?? '');
     const cache = cacheFor(systemText);
-    const usage = {
-      prompt_tokens: promptTokens,
-      completion_tokens: completionTokens,
-      total_tokens: promptTokens + completionTokens,
-      prompt_tokens_details: { cached_tokens: cache.read, audio_tokens: 0 },
-      completion_tokens_details: {
-        reasoning_tokens: 0,
-        audio_tokens: 0,
-        accepted_prediction_tokens: 0,
-        rejected_prediction_tokens: 0,
-      },
-    };
     responseCount += 1;
-    const id = `chatcmpl-fake-${pad(responseCount)}`;
-    const model = snapshotModel(typeof body.model === 'string' ? body.model : 'unknown');
-    const finishReason = turn.kind === 'tool_call' ? 'tool_calls' : turn.truncated ? 'length' : 'stop';
-    const toolCall =
-      turn.kind === 'tool_call'
-        ? {
-            id: `call_fake_${pad((toolCallCount += 1))}`,
-            type: 'function',
-            function: { name: turn.toolName, arguments: turn.toolArguments },
-          }
-        : undefined;
-    const base = { id, created: FAKE_CREATED, model, system_fingerprint: 'fp_fake', service_tier: 'default' };
-
-    if (body.stream !== true) {
-      sendJson(
-        res,
-        200,
-        {
-          ...base,
-          object: 'chat.completion',
-          choices: [
-            {
-              index: 0,
-              message: {
-                role: 'assistant',
-                content: toolCall ? null : turn.text,
-                refusal: null,
-                annotations: [],
-                ...(toolCall ? { tool_calls: [toolCall] } : {}),
+    writeChatCompletion(res, {
+      id: `chatcmpl-fake-${pad(responseCount)}`,
+      model: request.model,
+      answer: {
+        text: turn.text,
+        truncated: turn.truncated,
+        ...(turn.kind === 'tool_call'
+          ? {
+              toolCall: {
+                id: `call_fake_${pad((toolCallCount += 1))}`,
+                name: turn.toolName ?? '',
+                arguments: turn.toolArguments ?? '',
               },
-              logprobs: null,
-              finish_reason: finishReason,
-            },
-          ],
-          usage,
-        },
-        headers,
-      );
-      return;
-    }
-
-    const includeUsage = isObject(body.stream_options) && body.stream_options.include_usage === true;
-    const chunk = (delta: Json, finish: string | null): string =>
-      `data: ${JSON.stringify({
-        ...base,
-        object: 'chat.completion.chunk',
-        choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-        ...(includeUsage ? { usage: null } : {}),
-      })}\n\n`;
-    startSse(res, headers);
-    if (toolCall) {
-      res.write(chunk({ role: 'assistant', content: null, refusal: null }, null));
-      res.write(
-        chunk(
-          {
-            tool_calls: [
-              {
-                index: 0,
-                id: toolCall.id,
-                type: 'function',
-                function: { name: toolCall.function.name, arguments: '' },
-              },
-            ],
-          },
-          null,
-        ),
-      );
-      for (const part of halves(toolCall.function.arguments ?? '')) {
-        res.write(chunk({ tool_calls: [{ index: 0, function: { arguments: part } }] }, null));
-      }
-    } else {
-      res.write(chunk({ role: 'assistant', content: '', refusal: null }, null));
-      for (const part of wordChunks(turn.text)) res.write(chunk({ content: part }, null));
-    }
-    res.write(chunk({}, finishReason));
-    if (includeUsage) {
-      res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage })}\n\n`);
-    }
-    res.end('data: [DONE]\n\n');
+            }
+          : {}),
+      },
+      promptTokens: promptTokens(request, body.tools),
+      cachedTokens: cache.read,
+      stream: body.stream === true,
+      includeUsage: isObject(body.stream_options) && body.stream_options.include_usage === true,
+      headers,
+    });
   }
 
   function openAiEmbeddings(body: Json, res: ServerResponse, headers: Record<string, string>): void {
@@ -548,24 +406,11 @@ export async function startFakeModelServer(): Promise<FakeModelServer> {
     res.end(event('message_stop', {}));
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const text = await readBody(req);
-    let body: unknown = text;
-    try {
-      body = text === '' ? undefined : (JSON.parse(text) as unknown);
-    } catch {
-      // keep the raw text
-    }
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    }
-    requests.push({ method: req.method ?? 'GET', path, headers, body });
+  const server = await startLocalJsonServer((req, res) => {
+    requests.push(req);
     const requestId = `req_fake_${pad(requests.length)}`;
-
-    const route = `${req.method ?? 'GET'} ${path}`;
-    const json = isObject(body) ? body : {};
+    const route = `${req.method} ${req.path}`;
+    const json = isObject(req.body) ? req.body : {};
     if (route === 'POST /v1/chat/completions') openAiChat(json, res, { 'x-request-id': requestId });
     else if (route === 'POST /v1/embeddings') openAiEmbeddings(json, res, { 'x-request-id': requestId });
     else if (route === 'POST /v1/messages') anthropicMessages(json, res, { 'request-id': requestId });
@@ -574,26 +419,6 @@ export async function startFakeModelServer(): Promise<FakeModelServer> {
         error: { message: `The fake model server has no route ${route}`, type: 'invalid_request_error' },
       });
     }
-  }
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'server_error' } });
-      else res.end();
-    });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { ...server, requests };
 }

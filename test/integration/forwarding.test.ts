@@ -30,16 +30,6 @@ async function status(t: TestEngine): Promise<ForwardingStatus> {
   return body as ForwardingStatus;
 }
 
-/** A sensitive method needs the token and a same-origin `Origin`, as the UI sends. */
-async function uiCall(t: TestEngine, method: string, input: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${t.uiBase}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${t.token}`, 'Content-Type': 'application/json', Origin: t.uiBase },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 async function run(t: TestEngine, traceId: string): Promise<RunDetail | undefined> {
   const { status: code, body } = await t.api('getRun', { traceId });
   return code === 200 ? (body as RunDetail) : undefined;
@@ -161,9 +151,9 @@ describe('the Settings toggle', () => {
 
   it('is off by default, validates, turns on, and is stored', async () => {
     expect(await status(local)).toMatchObject({ enabled: false, queued: 0, sent: 0 });
-    expect((await uiCall(local, 'setForwarding', { enabled: true, url: 'ftp://x' })).status).toBe(400);
-    expect((await uiCall(local, 'setForwarding', { enabled: true, url: '' })).status).toBe(400);
-    const on = await uiCall(local, 'setForwarding', {
+    expect((await local.uiApi('setForwarding', { enabled: true, url: 'ftp://x' })).status).toBe(400);
+    expect((await local.uiApi('setForwarding', { enabled: true, url: '' })).status).toBe(400);
+    const on = await local.uiApi('setForwarding', {
       enabled: true,
       url: upstream.otlpHttpUrl,
       headers: { authorization: 'Bearer x' },
@@ -174,9 +164,9 @@ describe('the Settings toggle', () => {
     const sent = await sendSdkTrace(new OTLPTraceExporter({ url: `${local.otlpHttpUrl}/v1/traces` }), 'toggled');
     await waitFor('the forwarded run', () => run(upstream, sent.traceId));
 
-    const off = await uiCall(local, 'setForwarding', { enabled: false, url: upstream.otlpHttpUrl });
+    const off = await local.uiApi('setForwarding', { enabled: false, url: upstream.otlpHttpUrl });
     expect(off.body).toMatchObject({ enabled: false, url: upstream.otlpHttpUrl });
-    await uiCall(local, 'setForwarding', { enabled: true, url: upstream.otlpHttpUrl });
+    await local.uiApi('setForwarding', { enabled: true, url: upstream.otlpHttpUrl });
 
     // Stored: a restart on the same data dir forwards again.
     await local.engine.close();

@@ -25,6 +25,8 @@ export interface HandlerDeps {
   /** Stored runs were re-costed (tell live clients to refresh). */
   onPricesChanged?: (recosted: { steps: number; runs: number }) => void;
   info: () => EngineInfo;
+  /** Runs the bundled sample agent into this engine (lazy: loads the OpenAI SDK on first use). */
+  sample?: { load: () => Promise<{ runs: number; spans: number }> };
   redaction: RedactionSettings;
   /** New redaction settings were saved (hand them to the decoders). */
   onRedactionChanged?: (config: RedactionConfig) => void;
@@ -43,6 +45,17 @@ export interface HandlerDeps {
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     engineInfo: () => deps.info(),
+    loadSampleRuns: async () => {
+      if (!deps.sample) throw new ApiError('bad_request', 'sample runs are not available here');
+      try {
+        return await deps.sample.load();
+      } catch (err) {
+        throw new ApiError(
+          'unavailable',
+          `Could not load the sample runs: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+    },
     listRuns: ({ limit, after, filter, sort, offset }) =>
       deps.queries.listRuns(limit, after, filter as RunFilter | undefined, sort, offset),
     runFacets: () => deps.queries.runFacets(),

@@ -1,4 +1,5 @@
 import { CopyButton } from '../common/CopyButton';
+import { LoadSampleRuns } from './LoadSampleRuns';
 
 interface Recipe {
   id: 'python' | 'js';
@@ -44,6 +45,8 @@ export function EmptyState({ otlpHttpUrl }: { otlpHttpUrl: string | null }) {
         <code data-testid="otlp-endpoint">{otlpHttpUrl ?? '…'}</code>
         <CopyButton text={otlpHttpUrl} what="OTLP endpoint" />
       </div>
+
+      <LoadSampleRuns />
 
       <div className="empty-state__recipes">
         {RECIPES.map((recipe) => (

@@ -1,7 +1,10 @@
-import { type TracerProvider, context } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import type { TracerProvider } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ensureContextManager } from '../../../electron/engine/sample/otel-context';
+
+export { ensureContextManager } from '../../../electron/engine/sample/otel-context';
+export { redirectFetch } from '../../../electron/engine/sample/redirect-fetch';
 
 /** What every driver in this folder takes. */
 export interface DriverOptions {
@@ -28,17 +31,6 @@ export interface DriverResult {
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
-/** A `fetch` that sends each request to `modelBaseUrl`'s origin, keeping path and query. */
-export function redirectFetch(modelBaseUrl: string): typeof fetch {
-  const target = new URL(modelBaseUrl);
-  return (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    url.protocol = target.protocol;
-    url.host = target.host;
-    return input instanceof Request ? fetch(new Request(url, input), init) : fetch(url, init);
-  };
-}
-
 /** The fake API key every driver sends; the fake server ignores it. */
 export const FAKE_API_KEY = 'sk-fake-loupe-test';
 
@@ -50,19 +42,6 @@ export const CHAT_QUESTION = 'Say hello to Loupe in five words.';
 /** The tool's implementation, shared by every driver: a deterministic forecast. */
 export function getWeather(city: string): string {
   return `Sunny, 21°C in ${city}`;
-}
-
-let contextManagerSet = false;
-
-/**
- * Registers an AsyncLocalStorage context manager with the OpenTelemetry API, once per process.
- * Without one, `context.with` is a no-op and no library's spans get a parent. The SDK's
- * BasicTracerProvider does not register one (NodeTracerProvider.register() would).
- */
-export function ensureContextManager(): void {
-  if (contextManagerSet) return;
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  contextManagerSet = true;
 }
 
 export interface CaptureTracing {
