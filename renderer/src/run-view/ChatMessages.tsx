@@ -58,8 +58,15 @@ export function ChatMessage({ message, section }: { message: Message; section: T
 /** `replyTo`: the tool call the message answers (a result part that repeats it does not say it again). */
 function MessagePartView({ part, replyTo }: { part: MessagePart; replyTo: string | undefined }) {
   switch (part.type) {
-    case 'text':
-      return <FoldableText className="chat-text" text={part.text} />;
+    case 'text': {
+      // Tool results and structured outputs often arrive as compact JSON text: show it indented.
+      const json = jsonText(part.text);
+      return json === null ? (
+        <FoldableText className="chat-text" text={part.text} />
+      ) : (
+        <FoldableText className="code-block" text={json} />
+      );
+    }
     case 'reasoning':
       return (
         <details className="chat-reasoning">
@@ -81,6 +88,13 @@ function MessagePartView({ part, replyTo }: { part: MessagePart; replyTo: string
     case 'unknown':
       return <FoldableText className="code-block" text={prettyJson(part.raw)} />;
   }
+}
+
+/** The text indented as JSON when it is a JSON object or array; null otherwise. */
+function jsonText(text: string): string | null {
+  if (!/^\s*[[{]/.test(text)) return null;
+  const pretty = prettyJson(text);
+  return pretty === text ? null : pretty;
 }
 
 function ToolCallView({ call }: { call: ToolCall }) {
