@@ -19,18 +19,31 @@ export interface ApiServerOptions {
   /** Folder of the built renderer. */
   uiDir: string;
   onError?: (err: unknown) => void;
+  /**
+   * Routes whose bodies stream (trace upload, export download), by path. They get the same checks
+   * as sensitive methods (loopback Host, token, same-origin `Origin`, POST) and then the raw request.
+   */
+  streamRoutes?: ReadonlyMap<string, StreamRoute>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export type StreamRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...SECURITY_HEADERS,
+    ...extra,
   });
   res.end(body instanceof SerializedResult ? body.json : JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  code: ApiErrorCode,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   const body: ApiErrorBody = { error: { code, message } };
   res.writeHead(httpStatusOf[code], {
     'Content-Type': 'application/json; charset=utf-8',
@@ -101,6 +114,15 @@ export function createApiHandler(opts: ApiServerOptions): (req: IncomingMessage,
         return;
       }
       opts.hub.attach(res, { version: opts.version });
+      return;
+    }
+    const streamRoute = opts.streamRoutes?.get(path);
+    if (streamRoute) {
+      if (req.method !== 'POST') {
+        sendError(res, 'method_not_allowed', `use POST for ${path}`, { Allow: 'POST' });
+      } else if (!isSameOrigin(req)) {
+        sendError(res, 'forbidden', `${path} needs a same-origin request (it reads or writes your data in bulk)`);
+      } else await streamRoute(req, res);
       return;
     }
     const name = path.slice('/api/'.length);
