@@ -173,8 +173,8 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
         onRedactionChanged: (config) => decoder.setRedaction(config),
         forwarding: {
           status: forwardingStatus,
-          set: (config) => {
-            const saved = forwardingSettings.save(config);
+          set: ({ keepHeaders, ...config }) => {
+            const saved = forwardingSettings.save(config, keepHeaders);
             forwarder.configure(saved.enabled ? saved : null);
             return forwardingStatus();
           },

@@ -46,7 +46,7 @@ function upload(
       [IMPORT_FILE_NAME_HEADER]: encodeFileNameHeader(name),
       ...headers,
     },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 }
 
