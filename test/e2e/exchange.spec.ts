@@ -96,7 +96,7 @@ test('import by file picker and by drop, with progress and a summary; export a r
     page.getByTestId('export-run-otlp-json').click(),
   ]);
   expect(runDownload.suggestedFilename()).toBe(`loupe-run-${first.traceId.slice(0, 12)}.json`);
-  const exported = JSON.parse(readFileSync((await runDownload.path()), 'utf8')) as {
+  const exported = JSON.parse(readFileSync(await runDownload.path(), 'utf8')) as {
     resourceSpans: { scopeSpans: { spans: { traceId: string; name: string }[] }[] }[];
   };
   const spans = exported.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
@@ -113,7 +113,7 @@ test('import by file picker and by drop, with progress and a summary; export a r
     page.getByTestId('export-filtered-otlp-jsonl').click(),
   ]);
   expect(listDownload.suggestedFilename()).toMatch(/^loupe-runs-\d{8}-\d{6}\.jsonl$/);
-  const lines = readFileSync((await listDownload.path()), 'utf8')
+  const lines = readFileSync(await listDownload.path(), 'utf8')
     .trim()
     .split('\n');
   expect(lines).toHaveLength(152);
