@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportUploadRoute } from '../../electron/engine/api/import-upload-route';
+import { importPathsThroughEngine } from '../../electron/main/upload-trace-files';
 import {
   EXPORT_PATH,
   EXPORT_RUNS_HEADER,
@@ -11,11 +14,18 @@ import {
   IMPORT_PATH,
   encodeFileNameHeader,
 } from '../../shared/api/exchange-routes';
+import {
+  type ImportJobEvent,
+  type ImportJobs,
+  applyImportJobEvent,
+  importOverview,
+} from '../../shared/domain/import-job';
 import type { ImportSummary } from '../../shared/domain/import-summary';
 import type { RunDetail, RunSummary } from '../../shared/domain/run';
 import { type TestEngine, startTestEngine } from '../helpers/engine-fixture';
 import { makeGenAiSpans } from '../helpers/genai-spans';
 import { rawRequest } from '../helpers/raw-http';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const jsonLine = (spans: number, seed: number): string =>
   Buffer.from(JsonTraceSerializer.serializeRequest(makeGenAiSpans(spans, seed))!).toString();
@@ -190,5 +200,29 @@ describe('POST /api/export (the GUI download)', () => {
     expect((await exportRuns(a, { format: 'csv', traceIds: ['f'.repeat(32)] })).status).toBe(400);
     expect((await exportRuns(a, {})).status).toBe(400);
     expect((await exportRuns(a, { filter: {} }, { Origin: 'http://evil.example' })).status).toBe(403);
+  });
+});
+
+describe('the desktop shell uploader (File → Import…), against the real engine', () => {
+  it('streams files from disk one after the other and tells each step', async () => {
+    const tmp = makeTempDir('loupe-shell-upload-');
+    try {
+      const good = join(tmp.dir, 'shell-export.jsonl');
+      writeFileSync(good, `${jsonLine(8, 920)}\n`);
+      const events: ImportJobEvent[] = [];
+      const engine = { origin: a.uiBase, token: a.token };
+      await importPathsThroughEngine(engine, [good, join(tmp.dir, 'missing.jsonl')], (e) => events.push(e));
+      const o = importOverview(events.reduce(applyImportJobEvent, [] as ImportJobs));
+      expect(o).toMatchObject({ running: false, files: 2, finished: 2, spans: 8, runs: 1 });
+      expect(o.failures).toEqual([{ file: 'missing.jsonl', message: expect.stringMatching(/^cannot read the file/) }]);
+      const run = (await a.api('getRun', { traceId: traceIdOf(jsonLine(8, 920)) })).body as RunDetail;
+      expect(run.run).toMatchObject({ origin: 'import', source: 'shell-export.jsonl' });
+      // A wrong token is the engine's refusal, told as the file's failure.
+      const refused: ImportJobEvent[] = [];
+      await importPathsThroughEngine({ ...engine, token: 'wrong' }, [good], (e) => refused.push(e));
+      expect(refused.at(-1)).toMatchObject({ type: 'file-failed', message: expect.stringMatching(/access token/) });
+    } finally {
+      tmp.remove();
+    }
   });
 });
