@@ -53,3 +53,41 @@ export interface ImportSummary {
   cancelled: boolean;
   seconds: number;
 }
+
+/** The summary before anything is read: every count 0, nothing listed. */
+export function emptyImportSummary(files: number): ImportSummary {
+  return {
+    files,
+    failedFiles: 0,
+    runs: 0,
+    traceIds: [],
+    spans: 0,
+    spansSkipped: 0,
+    logs: 0,
+    logsSkipped: 0,
+    rejected: 0,
+    problems: [],
+    problemsOmitted: 0,
+    notes: [],
+    perFile: [],
+    error: null,
+    cancelled: false,
+    seconds: 0,
+  };
+}
+
+/** A file's result before it is read. */
+export function emptyFileResult(file: string): ImportFileResult {
+  return {
+    file,
+    format: null,
+    gzip: false,
+    spans: 0,
+    spansSkipped: 0,
+    logs: 0,
+    logsSkipped: 0,
+    rejected: 0,
+    problems: 0,
+    error: null,
+  };
+}

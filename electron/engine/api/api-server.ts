@@ -4,8 +4,7 @@ import { ApiError, type ApiErrorBody, type ApiErrorCode, httpStatusOf } from '..
 import { type ApiHandlers, type ApiMethodName, apiMethods, isApiMethodName } from '../../../shared/api/methods';
 import { SerializedResult } from '../../../shared/api/serialized-result';
 import { isLoopbackHost } from '../http/host-check';
-import { mediaTypeOf } from '../http/media-type';
-import { BodyTooLargeError, readBody } from '../http/read-body';
+import { readJsonInput } from '../http/read-json-input';
 import { SECURITY_HEADERS, serveStatic } from '../http/static-files';
 import type { LiveEventsHub } from './live-events-hub';
 
@@ -138,32 +137,22 @@ export function createApiHandler(opts: ApiServerOptions): (req: IncomingMessage,
       sendError(res, 'forbidden', `${name} needs a same-origin request (it touches files or processes)`);
       return;
     }
-    if (mediaTypeOf(req.headers) !== 'application/json') {
-      sendError(res, 'bad_request', 'API requests must be application/json');
+    const input = await readJsonInput(req, apiMethods[name].input, {
+      limit: API_BODY_LIMIT,
+      requests: 'API requests',
+      input: `input for ${name}`,
+    });
+    if ('error' in input) {
+      sendError(res, 'bad_request', input.error);
       return;
     }
-    let input: unknown;
-    try {
-      const body = await readBody(req, API_BODY_LIMIT);
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch (err) {
-      const message = err instanceof BodyTooLargeError ? err.message : `invalid JSON body: ${(err as Error).message}`;
-      sendError(res, 'bad_request', message);
-      return;
-    }
-    await callMethod(name, input, res);
+    await callMethod(name, input.data, res);
   }
 
   async function callMethod(name: ApiMethodName, input: unknown, res: ServerResponse): Promise<void> {
-    const parsed = apiMethods[name].input.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-      sendError(res, 'bad_request', `invalid input for ${name}: ${issues}`);
-      return;
-    }
     try {
       const handler = opts.handlers[name] as (input: unknown) => unknown;
-      const result = await handler(parsed.data);
+      const result = await handler(input);
       sendJson(res, 200, result);
     } catch (err) {
       if (err instanceof ApiError) {

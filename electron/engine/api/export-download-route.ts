@@ -9,8 +9,7 @@ import {
 } from '../../../shared/api/exchange-routes';
 import type { RunFilter } from '../../../shared/domain/run-filter';
 import { UnknownRunsError, exportRuns } from '../exchange/export-runs';
-import { mediaTypeOf } from '../http/media-type';
-import { BodyTooLargeError, readBody } from '../http/read-body';
+import { readJsonInput } from '../http/read-json-input';
 import { SECURITY_HEADERS } from '../http/static-files';
 import type { RunQueries } from '../store/run-queries';
 import { type StreamRoute, sendError } from './api-server';
@@ -51,26 +50,13 @@ export function traceIdsMatching(
 export function createExportDownloadRoute(deps: ExportDownloadDeps): StreamRoute {
   const maxRuns = deps.maxRuns ?? MAX_EXPORT_RUNS;
   return async (req, res) => {
-    if (mediaTypeOf(req.headers) !== 'application/json') {
-      sendError(res, 'bad_request', 'export requests must be application/json');
-      return;
-    }
-    let input: unknown;
-    try {
-      const body = await readBody(req, REQUEST_LIMIT);
-      input = JSON.parse(body.toString('utf8'));
-    } catch (err) {
-      sendError(
-        res,
-        'bad_request',
-        err instanceof BodyTooLargeError ? err.message : `invalid JSON body: ${(err as Error).message}`,
-      );
-      return;
-    }
-    const parsed = exportRequestSchema.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-      sendError(res, 'bad_request', `invalid export request: ${issues}`);
+    const parsed = await readJsonInput(req, exportRequestSchema, {
+      limit: REQUEST_LIMIT,
+      requests: 'export requests',
+      input: 'export request',
+    });
+    if ('error' in parsed) {
+      sendError(res, 'bad_request', parsed.error);
       return;
     }
     const { format, traceIds: named, filter } = parsed.data;

@@ -1,6 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportFileResult, ImportProblem, ImportSummary } from '../../../shared/domain/import-summary';
+import {
+  type ImportFileResult,
+  type ImportProblem,
+  type ImportSummary,
+  emptyFileResult,
+  emptyImportSummary,
+} from '../../../shared/domain/import-summary';
 import type { DecodePool } from '../ingest/decode-pool';
 import type { ScopeGroup } from '../otlp/model';
 import type { IngestBatch } from '../ingest/ingest-batch';
@@ -139,24 +145,8 @@ async function importAll(sources: ImportSource[], options: ImportOptions): Promi
   const toInsert = options.toInsert ?? ((b: IngestBatch) => toInsertBatch(b));
   const batchItems = Math.max(1, options.batchItems ?? DEFAULT_BATCH_ITEMS);
   const interval = options.progressIntervalMs ?? 250;
-  const summary: ImportSummary = {
-    files: sources.length,
-    failedFiles: 0,
-    runs: 0,
-    traceIds: [],
-    spans: 0,
-    spansSkipped: 0,
-    logs: 0,
-    logsSkipped: 0,
-    rejected: 0,
-    problems: [],
-    problemsOmitted: 0,
-    notes: [],
-    perFile: [],
-    error: null,
-    cancelled: false,
-    seconds: 0,
-  };
+  const summary = emptyImportSummary(sources.length);
+
   const traceIds = new Set<string>();
   const totalBytes = sources.reduce((a, s) => a + s.size, 0);
   let doneBytes = 0;
@@ -194,18 +184,8 @@ async function importAll(sources: ImportSource[], options: ImportOptions): Promi
       break;
     }
     const { label: path, name } = source;
-    const result: ImportFileResult = {
-      file: path,
-      format: null,
-      gzip: false,
-      spans: 0,
-      spansSkipped: 0,
-      logs: 0,
-      logsSkipped: 0,
-      rejected: 0,
-      problems: 0,
-      error: null,
-    };
+    const result = emptyFileResult(path);
+
     summary.perFile.push(result);
     current = { name: path, opened: null };
     progress(true);

@@ -7,8 +7,12 @@ import { toApiError } from '../api/api-client';
 import { useApiQuery } from '../api/useApiQuery';
 import { useAppServices } from '../app/useAppServices';
 import { MASKED_VALUE, parseHeaderLines } from './forwarding-form';
-
-type Status = { kind: 'success' | 'error'; text: string };
+import {
+  SettingsLoadError,
+  SettingsSectionFrame,
+  type SettingsStatus,
+  SettingsStatusBox,
+} from './SettingsSectionParts';
 
 /** How often the status (queued, sent, last error) is read while this section is open. */
 const STATUS_REFRESH_MS = 2000;
@@ -24,7 +28,7 @@ export function ForwardingSection() {
   const [url, setUrl] = useState('');
   const [newHeaders, setNewHeaders] = useState('');
   const [removed, setRemoved] = useState<readonly string[]>([]);
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<SettingsStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -71,37 +75,22 @@ export function ForwardingSection() {
   };
 
   return (
-    <section
-      className="settings-section"
-      data-testid="settings-forwarding"
-      data-state={state.status}
-      aria-labelledby="forwarding-title"
+    <SettingsSectionFrame
+      id="forwarding"
+      title="Forwarding"
+      state={state.status}
+      lead={
+        <>
+          Relay everything Loupe receives (after redaction) to your team&apos;s OpenTelemetry backend — a Collector,
+          Tempo, Jaeger, Langfuse, Phoenix — over OTLP/HTTP. Local ingest never waits for it; when the backend is slow
+          or down, spans queue (up to a limit) and are retried.
+        </>
+      }
     >
-      <h2 id="forwarding-title" className="settings-section__title">
-        Forwarding
-      </h2>
-      <p className="muted settings-section__lead">
-        Relay everything Loupe receives (after redaction) to your team&apos;s OpenTelemetry backend — a Collector,
-        Tempo, Jaeger, Langfuse, Phoenix — over OTLP/HTTP. Local ingest never waits for it; when the backend is slow or
-        down, spans queue (up to a limit) and are retried.
-      </p>
       {state.status === 'error' && (
-        <div className="status-box status-box--error" role="alert">
-          <span className="status-box__text">Could not read the forwarding settings: {state.error.message}</span>
-          <button type="button" className="button button--small" onClick={retry}>
-            Retry
-          </button>
-        </div>
+        <SettingsLoadError what="the forwarding settings" error={state.error} onRetry={retry} />
       )}
-      {status && (
-        <div
-          className={`status-box status-box--${status.kind}`}
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          data-testid="forwarding-status-message"
-        >
-          <span className="status-box__text">{status.text}</span>
-        </div>
-      )}
+      <SettingsStatusBox status={status} testId="forwarding-status-message" />
       {view && (
         <>
           {view.source === 'cli' && (
@@ -196,7 +185,7 @@ export function ForwardingSection() {
           <ForwardingFigures status={view} />
         </>
       )}
-    </section>
+    </SettingsSectionFrame>
   );
 }
 

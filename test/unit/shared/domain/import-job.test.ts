@@ -8,38 +8,15 @@ import {
   problemPlace,
   runImportJob,
 } from '../../../../shared/domain/import-job';
-import type { ImportSummary } from '../../../../shared/domain/import-summary';
+import { type ImportSummary, emptyFileResult, emptyImportSummary } from '../../../../shared/domain/import-summary';
 
 function summary(file: string, patch: Partial<ImportSummary> = {}): ImportSummary {
   return {
-    files: 1,
-    failedFiles: 0,
+    ...emptyImportSummary(1),
     runs: 1,
     traceIds: [`${file}-trace`],
     spans: 8,
-    spansSkipped: 0,
-    logs: 0,
-    logsSkipped: 0,
-    rejected: 0,
-    problems: [],
-    problemsOmitted: 0,
-    notes: [],
-    perFile: [
-      {
-        file,
-        format: 'otlp-json-lines',
-        gzip: false,
-        spans: 8,
-        spansSkipped: 0,
-        logs: 0,
-        logsSkipped: 0,
-        rejected: 0,
-        problems: 0,
-        error: null,
-      },
-    ],
-    error: null,
-    cancelled: false,
+    perFile: [{ ...emptyFileResult(file), format: 'otlp-json-lines', spans: 8 }],
     seconds: 0.1,
     ...patch,
   };
