@@ -5,6 +5,10 @@ import type { Server as GrpcServer } from '@grpc/grpc-js';
 import type { EngineInfo } from '../../shared/domain/engine-info';
 import { createApiHandlers } from './api/api-handlers';
 import { createApiHandler } from './api/api-server';
+import { createExportDownloadRoute } from './api/export-download-route';
+import { createImportUploadRoute } from './api/import-upload-route';
+import { EXPORT_PATH, IMPORT_PATH } from '../../shared/api/exchange-routes';
+import { toInsertBatch } from './ingest/to-insert-batch';
 import { LiveEventsHub } from './api/live-events-hub';
 import { loadOrCreateToken } from './config/auth-token';
 import { resolveUiDir } from './config/ui-dir';
@@ -149,6 +153,18 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
       version: LOUPE_VERSION,
       uiDir: opts.uiDir ?? resolveUiDir(),
       onError,
+      streamRoutes: new Map([
+        [
+          IMPORT_PATH,
+          createImportUploadRoute({
+            importOptions: () => {
+              const redactor = redaction.redactor();
+              return { writer, decoder, toInsert: (batch) => toInsertBatch(batch, redactor) };
+            },
+          }),
+        ],
+        [EXPORT_PATH, createExportDownloadRoute({ db, queries, onError })],
+      ]),
       handlers: createApiHandlers({
         queries,
         fleet: new FleetQueries(db),
@@ -165,8 +181,8 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
         onRedactionChanged: (config) => decoder.setRedaction(config),
         forwarding: {
           status: forwardingStatus,
-          set: (config) => {
-            const saved = forwardingSettings.save(config);
+          set: ({ keepHeaders, ...config }) => {
+            const saved = forwardingSettings.save(config, keepHeaders);
             forwarder.configure(saved.enabled ? saved : null);
             return forwardingStatus();
           },

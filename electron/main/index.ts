@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, session } from 'electron';
 import { engineEntryPath, preloadPath, resolveSqliteBinding } from './app-paths';
 import { EngineSupervisor, stripFragment, type EngineReadyInfo } from './engine-process';
+import { installAppMenu } from './install-app-menu';
 import { createMainWindow, focusWindow, loadUi } from './main-window';
+import { initialWindowState, rememberWindowState } from './remember-window-state';
 import { registerNativeIpc } from './native-ipc';
 import { hardenSession, hardenWebContents, originOf } from './security';
 
@@ -74,6 +77,14 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   hardenSession(session.defaultSession, trustedOrigin);
   registerNativeIpc({ window: currentWindow, trustedOrigin, dataDir: () => engineInfo?.dataDir ?? dataDir });
+  installAppMenu({
+    window: currentWindow,
+    engine: () => {
+      const origin = trustedOrigin();
+      return engineInfo && origin ? { origin, token: engineInfo.token } : null;
+    },
+    readmeUrl: readmeUrl(),
+  });
 
   const sqliteBinding = resolveSqliteBinding({
     env: process.env,
@@ -120,8 +131,20 @@ function start(): void {
   engine.start();
 }
 
+/** package.json's `homepage` (the README on the web), for Help; null when it has none. */
+function readmeUrl(): string | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { homepage?: unknown };
+    return typeof pkg.homepage === 'string' ? pkg.homepage : null;
+  } catch {
+    return null;
+  }
+}
+
 function openWindow(info: EngineReadyInfo): void {
-  mainWindow = createMainWindow({ uiUrl: info.uiUrl, preloadPath });
+  // Window size and position live beside the database (userData is the data dir).
+  mainWindow = createMainWindow({ uiUrl: info.uiUrl, preloadPath, ...initialWindowState(dataDir) });
+  rememberWindowState(mainWindow, dataDir);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

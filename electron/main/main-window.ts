@@ -1,12 +1,16 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import { APP_VERSION_ARG } from '../preload/ipc-channels';
 import { stripFragment } from './engine-process';
+import { MIN_WINDOW_SIZE } from './window-state';
 
 export interface MainWindowOptions {
   /** The engine's UI URL (with `#token=…`). */
   uiUrl: string;
   /** Absolute path of out/preload/index.cjs. */
   preloadPath: string;
+  /** Size and position (no x/y: centered), already fitted to the displays (window-state.ts). */
+  bounds: { width: number; height: number; x?: number; y?: number };
+  maximized: boolean;
 }
 
 /**
@@ -14,12 +18,11 @@ export interface MainWindowOptions {
  * few native helpers. Security rules for its web contents are attached app-wide in index.ts
  * (`web-contents-created`), so they also cover any contents created later.
  */
-export function createMainWindow({ uiUrl, preloadPath }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ uiUrl, preloadPath, bounds, maximized }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Loupe',
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
@@ -44,6 +47,7 @@ export function createMainWindow({ uiUrl, preloadPath }: MainWindowOptions): Bro
   const show = (): void => {
     if (shown || win.isDestroyed()) return;
     shown = true;
+    if (maximized) win.maximize();
     win.show();
   };
   win.once('ready-to-show', show);

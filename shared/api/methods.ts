@@ -187,6 +187,8 @@ export const apiMethods = {
           .max(2000)
           .refine((u) => u === '' || forwardingUrlProblem(u) === '', { message: 'url must be an http(s) URL' }),
         headers: z.record(z.string().min(1).max(256), z.string().max(8192)).default({}),
+        /** Stored headers to keep with their stored values (which are never sent back to the UI). */
+        keepHeaders: z.array(z.string().min(1).max(256)).max(100).default([]),
       })
       .strict()
       .refine((c) => !c.enabled || c.url !== '', { message: 'a url is required to turn forwarding on' }),

@@ -31,7 +31,10 @@ export interface HandlerDeps {
   /** New redaction settings were saved (hand them to the decoders). */
   onRedactionChanged?: (config: RedactionConfig) => void;
   /** Forwarding: its status, and the Settings toggle (stored and applied). */
-  forwarding?: { status: () => ForwardingStatus; set: (config: ForwardingConfig) => ForwardingStatus };
+  forwarding?: {
+    status: () => ForwardingStatus;
+    set: (config: ForwardingConfig & { keepHeaders: string[] }) => ForwardingStatus;
+  };
   /** Settings › Storage (engine.ts wires these to StorageAdmin and the retention policy). */
   storage: {
     info: () => StorageInfo;

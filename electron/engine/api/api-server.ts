@@ -4,8 +4,7 @@ import { ApiError, type ApiErrorBody, type ApiErrorCode, httpStatusOf } from '..
 import { type ApiHandlers, type ApiMethodName, apiMethods, isApiMethodName } from '../../../shared/api/methods';
 import { SerializedResult } from '../../../shared/api/serialized-result';
 import { isLoopbackHost } from '../http/host-check';
-import { mediaTypeOf } from '../http/media-type';
-import { BodyTooLargeError, readBody } from '../http/read-body';
+import { readJsonInput } from '../http/read-json-input';
 import { SECURITY_HEADERS, serveStatic } from '../http/static-files';
 import type { LiveEventsHub } from './live-events-hub';
 
@@ -19,18 +18,31 @@ export interface ApiServerOptions {
   /** Folder of the built renderer. */
   uiDir: string;
   onError?: (err: unknown) => void;
+  /**
+   * Routes whose bodies stream (trace upload, export download), by path. They get the same checks
+   * as sensitive methods (loopback Host, token, same-origin `Origin`, POST) and then the raw request.
+   */
+  streamRoutes?: ReadonlyMap<string, StreamRoute>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export type StreamRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...SECURITY_HEADERS,
+    ...extra,
   });
   res.end(body instanceof SerializedResult ? body.json : JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  code: ApiErrorCode,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   const body: ApiErrorBody = { error: { code, message } };
   res.writeHead(httpStatusOf[code], {
     'Content-Type': 'application/json; charset=utf-8',
@@ -103,6 +115,15 @@ export function createApiHandler(opts: ApiServerOptions): (req: IncomingMessage,
       opts.hub.attach(res, { version: opts.version });
       return;
     }
+    const streamRoute = opts.streamRoutes?.get(path);
+    if (streamRoute) {
+      if (req.method !== 'POST') {
+        sendError(res, 'method_not_allowed', `use POST for ${path}`, { Allow: 'POST' });
+      } else if (!isSameOrigin(req)) {
+        sendError(res, 'forbidden', `${path} needs a same-origin request (it reads or writes your data in bulk)`);
+      } else await streamRoute(req, res);
+      return;
+    }
     const name = path.slice('/api/'.length);
     if (!isApiMethodName(name)) {
       sendError(res, 'not_found', `no API method "${name}"`);
@@ -116,32 +137,22 @@ export function createApiHandler(opts: ApiServerOptions): (req: IncomingMessage,
       sendError(res, 'forbidden', `${name} needs a same-origin request (it touches files or processes)`);
       return;
     }
-    if (mediaTypeOf(req.headers) !== 'application/json') {
-      sendError(res, 'bad_request', 'API requests must be application/json');
+    const input = await readJsonInput(req, apiMethods[name].input, {
+      limit: API_BODY_LIMIT,
+      requests: 'API requests',
+      input: `input for ${name}`,
+    });
+    if ('error' in input) {
+      sendError(res, 'bad_request', input.error);
       return;
     }
-    let input: unknown;
-    try {
-      const body = await readBody(req, API_BODY_LIMIT);
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch (err) {
-      const message = err instanceof BodyTooLargeError ? err.message : `invalid JSON body: ${(err as Error).message}`;
-      sendError(res, 'bad_request', message);
-      return;
-    }
-    await callMethod(name, input, res);
+    await callMethod(name, input.data, res);
   }
 
   async function callMethod(name: ApiMethodName, input: unknown, res: ServerResponse): Promise<void> {
-    const parsed = apiMethods[name].input.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-      sendError(res, 'bad_request', `invalid input for ${name}: ${issues}`);
-      return;
-    }
     try {
       const handler = opts.handlers[name] as (input: unknown) => unknown;
-      const result = await handler(parsed.data);
+      const result = await handler(input);
       sendJson(res, 200, result);
     } catch (err) {
       if (err instanceof ApiError) {

@@ -1,18 +1,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/exchange-routes';
 import type { Attributes } from '../../../shared/domain/attributes';
 import { logJson, resourceJson, scopeJson, spanJson } from './otlp-json-text';
 
-export const EXPORT_FORMATS = ['otlp-json', 'otlp-jsonl'] as const;
-/**
- * - `otlp-json`: one JSON document: an ExportTraceServiceRequest with every run's spans; when the
- *   runs have log records, the same object also carries `resourceLogs` (the field of
- *   ExportLogsServiceRequest). OTLP JSON readers ignore unknown fields, so it reads as either.
- * - `otlp-jsonl`: JSON Lines as the Collector's file exporter writes them: per run, one
- *   ExportTraceServiceRequest line, then one ExportLogsServiceRequest line if it has logs.
- */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 export class UnknownRunsError extends Error {
   constructor(readonly traceIds: string[]) {
@@ -182,7 +175,9 @@ class Output {
     this.parts = [];
     this.size = 0;
     this.bytes += Buffer.byteLength(chunk);
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    // A reader that went away (a download cancelled) stops the export.
+    if (this.out.destroyed) throw new Error('the export output was closed before the export finished');
   }
 }
 

@@ -1,5 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import {
+  type ImportFileResult,
+  type ImportProblem,
+  type ImportSummary,
+  emptyFileResult,
+  emptyImportSummary,
+} from '../../../shared/domain/import-summary';
 import type { DecodePool } from '../ingest/decode-pool';
 import type { ScopeGroup } from '../otlp/model';
 import type { IngestBatch } from '../ingest/ingest-batch';
@@ -10,7 +17,6 @@ import { QueueFullError, type SpanWriter, StorageError, type WriteResult } from 
 import { type DecodedContent, RecordError, decodeJsonValue } from './decode-json-value';
 import { decodeProtobufMessage } from './decode-protobuf-message';
 import {
-  type ImportFormat,
   ImportFileError,
   type OpenedImportFile,
   type PayloadRecord,
@@ -18,14 +24,7 @@ import {
   openImportFile,
 } from './read-import-file';
 
-export interface ImportProblem {
-  file: string;
-  /** JSON Lines: the line (1-based). */
-  line?: number;
-  /** Protobuf: the byte offset of the message (in the decompressed content). */
-  offset?: number;
-  message: string;
-}
+export type { ImportFileResult, ImportProblem, ImportSummary };
 
 export interface ImportProgress {
   /** The file being read. */
@@ -37,49 +36,6 @@ export interface ImportProgress {
   spans: number;
   logs: number;
   problems: number;
-}
-
-export interface ImportFileResult {
-  file: string;
-  /** null when the file could not be read. */
-  format: ImportFormat | null;
-  gzip: boolean;
-  spans: number;
-  spansSkipped: number;
-  logs: number;
-  logsSkipped: number;
-  rejected: number;
-  problems: number;
-  /** Why the file could not be read (or was read only in part), else null. */
-  error: string | null;
-}
-
-export interface ImportSummary {
-  files: number;
-  /** Files that could not be read, or only in part (see perFile[].error). */
-  failedFiles: number;
-  /** Runs (traces) the imported spans belong to, new or already present. */
-  runs: number;
-  /** Their trace ids (the first MAX_LISTED_TRACE_IDS). */
-  traceIds: string[];
-  /** Spans newly stored. */
-  spans: number;
-  /** Spans already present (same trace and span id): an import never stores a span twice. */
-  spansSkipped: number;
-  logs: number;
-  logsSkipped: number;
-  /** Spans and log records left out as invalid (bad ids, times), each also reported as a problem. */
-  rejected: number;
-  /** Records that could not be read, with their line or offset (the first MAX_LISTED_PROBLEMS). */
-  problems: ImportProblem[];
-  problemsOmitted: number;
-  /** Remarks that are not failures: OTLP metrics skipped, snake_case JSON keys accepted. */
-  notes: string[];
-  perFile: ImportFileResult[];
-  /** A failure that stopped the import (the database refused a write), else null. */
-  error: string | null;
-  cancelled: boolean;
-  seconds: number;
 }
 
 export interface ImportOptions {
@@ -133,6 +89,18 @@ function positionOf(at: RecordPosition): { line?: number; offset?: number } {
   return 'line' in at ? { line: at.line } : { offset: at.offset };
 }
 
+/** One thing to import: a file on disk, or a byte stream such as an HTTP upload. */
+export interface ImportSource {
+  /** How the summary and its problems name it (the path given, or the uploaded file's name). */
+  label: string;
+  /** The imported runs' source: the file name. */
+  name: string;
+  /** Its size in bytes when known up front (for progress), else 0. */
+  size: number;
+  /** Opens it and recognizes its format; throws ImportFileError when it cannot be read at all. */
+  open: () => Promise<OpenedImportFile>;
+}
+
 /**
  * Imports trace files (OTLP JSON, OTLP JSON Lines, OTLP protobuf, Jaeger JSON; gzip'd or not; the
  * format is recognized from the content) through the writer, in batches, awaiting each write so
@@ -141,40 +109,6 @@ function positionOf(at: RecordPosition): { line?: number; offset?: number } {
  * file that cannot be read is reported and the next one imported.
  */
 export async function importFiles(paths: string[], options: ImportOptions): Promise<ImportSummary> {
-  // Decode threads are unref'd: without a ref'd handle, a process doing nothing but this import
-  // would exit while waiting on them.
-  const keepAlive = setInterval(() => {}, 1 << 30);
-  try {
-    return await importAll(paths, options);
-  } finally {
-    clearInterval(keepAlive);
-  }
-}
-
-async function importAll(paths: string[], options: ImportOptions): Promise<ImportSummary> {
-  const started = performance.now();
-  const toInsert = options.toInsert ?? ((b: IngestBatch) => toInsertBatch(b));
-  const batchItems = Math.max(1, options.batchItems ?? DEFAULT_BATCH_ITEMS);
-  const interval = options.progressIntervalMs ?? 250;
-  const summary: ImportSummary = {
-    files: paths.length,
-    failedFiles: 0,
-    runs: 0,
-    traceIds: [],
-    spans: 0,
-    spansSkipped: 0,
-    logs: 0,
-    logsSkipped: 0,
-    rejected: 0,
-    problems: [],
-    problemsOmitted: 0,
-    notes: [],
-    perFile: [],
-    error: null,
-    cancelled: false,
-    seconds: 0,
-  };
-  const traceIds = new Set<string>();
   const sizes = await Promise.all(
     paths.map((p) =>
       stat(p).then(
@@ -183,7 +117,38 @@ async function importAll(paths: string[], options: ImportOptions): Promise<Impor
       ),
     ),
   );
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const sources = paths.map(
+    (path, i): ImportSource => ({
+      label: path,
+      name: basename(path),
+      size: sizes[i] ?? 0,
+      open: () => openImportFile(path),
+    }),
+  );
+  return importSources(sources, options);
+}
+
+/** importFiles for any sources (files, uploads): the same pipeline, one source after the other. */
+export async function importSources(sources: ImportSource[], options: ImportOptions): Promise<ImportSummary> {
+  // Decode threads are unref'd: without a ref'd handle, a process doing nothing but this import
+  // would exit while waiting on them.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    return await importAll(sources, options);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function importAll(sources: ImportSource[], options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const toInsert = options.toInsert ?? ((b: IngestBatch) => toInsertBatch(b));
+  const batchItems = Math.max(1, options.batchItems ?? DEFAULT_BATCH_ITEMS);
+  const interval = options.progressIntervalMs ?? 250;
+  const summary = emptyImportSummary(sources.length);
+
+  const traceIds = new Set<string>();
+  const totalBytes = sources.reduce((a, s) => a + s.size, 0);
   let doneBytes = 0;
   let lastProgress = 0;
   let current: { name: string; opened: OpenedImportFile | null } = { name: '', opened: null };
@@ -213,24 +178,14 @@ async function importAll(paths: string[], options: ImportOptions): Promise<Impor
     if (!summary.notes.includes(note) && summary.notes.length < 100) summary.notes.push(note);
   };
 
-  for (const [index, path] of paths.entries()) {
+  for (const source of sources) {
     if (options.signal?.aborted || summary.error !== null) {
       summary.cancelled = options.signal?.aborted ?? false;
       break;
     }
-    const name = basename(path);
-    const result: ImportFileResult = {
-      file: path,
-      format: null,
-      gzip: false,
-      spans: 0,
-      spansSkipped: 0,
-      logs: 0,
-      logsSkipped: 0,
-      rejected: 0,
-      problems: 0,
-      error: null,
-    };
+    const { label: path, name } = source;
+    const result = emptyFileResult(path);
+
     summary.perFile.push(result);
     current = { name: path, opened: null };
     progress(true);
@@ -280,7 +235,7 @@ async function importAll(paths: string[], options: ImportOptions): Promise<Impor
       } else for (const c of convertInline(q.record, name, toInsert, batchItems)) await handle(c);
     };
     try {
-      const opened = await openImportFile(path);
+      const opened = await source.open();
       current.opened = opened;
       result.format = opened.format;
       result.gzip = opened.gzip;
@@ -331,7 +286,7 @@ async function importAll(paths: string[], options: ImportOptions): Promise<Impor
         summary.failedFiles++;
       }
     }
-    doneBytes += sizes[index] ?? 0;
+    doneBytes += source.size > 0 ? source.size : (current.opened?.bytesRead() ?? 0);
     current.opened = null;
   }
   summary.runs = traceIds.size;

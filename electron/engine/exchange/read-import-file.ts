@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { ByteReader } from './byte-reader';
 import { jsonSignal } from './decode-json-value';
 import { protobufSignal } from './decode-protobuf-message';
+import type { ImportFormat } from '../../../shared/domain/import-summary';
 import { DETECT_BYTES, type FileFormat, detectFormat, skipBomAndSpace } from './detect-format';
 
 /**
@@ -17,7 +18,7 @@ export const MAX_JSON_BYTES = 500 * 1024 * 1024;
 export const MAX_PROTOBUF_BYTES = 500 * 1024 * 1024;
 const MAX_GZIP_LAYERS = 3;
 
-export type ImportFormat = 'otlp-json' | 'otlp-json-lines' | 'otlp-protobuf' | 'otlp-protobuf-framed';
+export type { ImportFormat };
 
 /** Where a record is: its line (JSON Lines, 1-based) or byte offset (protobuf, in the decompressed content). */
 export type RecordPosition = { line: number } | { offset: number };
@@ -129,10 +130,32 @@ export async function openImportFile(path: string): Promise<OpenedImportFile> {
   } catch (err) {
     throw new ImportFileError(fsMessage(err as NodeJS.ErrnoException), { cause: err });
   }
-  const closers: Array<() => void> = [() => file.destroy()];
+  return openImportStream(file, { size, bytesRead: () => file.bytesRead, close: () => file.destroy() });
+}
+
+export interface ImportStreamInfo {
+  /** The content's length in bytes when known (a file on disk, an upload's Content-Length). */
+  size?: number;
+  /** Bytes of the source consumed so far (compressed bytes for gzip'd content). */
+  bytesRead: () => number;
+  /** Releases the source (closes the file, stops reading the request). */
+  close: () => void;
+}
+
+/**
+ * Recognizes the format of a byte stream (a file, an HTTP upload) by its content and returns its
+ * records, reading only as fast as they are consumed. Throws ImportFileError (after closing the
+ * source) when the content cannot be imported at all.
+ */
+export async function openImportStream(
+  source: AsyncIterable<Buffer>,
+  info: ImportStreamInfo,
+): Promise<OpenedImportFile> {
+  const size = info.size;
+  const closers: Array<() => void> = [info.close];
   const close = (): void => closers.forEach((c) => c());
   try {
-    let reader = ByteReader.from(guarded(file));
+    let reader = ByteReader.from(guarded(source));
     let gzip = 0;
     for (;;) {
       const head = await reader.peek(DETECT_BYTES);
@@ -140,11 +163,11 @@ export async function openImportFile(path: string): Promise<OpenedImportFile> {
       if (detected.format === 'gzip') {
         if (++gzip > MAX_GZIP_LAYERS) throw new ImportFileError('gzip nested too deeply');
         const gunzip = createGunzip();
-        const source = Readable.from(rest(reader));
-        source.on('error', (err) => gunzip.destroy(err));
-        source.pipe(gunzip);
+        const compressed = Readable.from(rest(reader));
+        compressed.on('error', (err) => gunzip.destroy(err));
+        compressed.pipe(gunzip);
         closers.push(() => {
-          source.destroy();
+          compressed.destroy();
           gunzip.destroy();
         });
         reader = ByteReader.from(guarded(gunzip));
@@ -156,7 +179,7 @@ export async function openImportFile(path: string): Promise<OpenedImportFile> {
         format,
         gzip: gzip > 0,
         totalBytes: size ?? 0,
-        bytesRead: () => file.bytesRead,
+        bytesRead: info.bytesRead,
         records: readRecords(reader, detected.format),
         close,
       };

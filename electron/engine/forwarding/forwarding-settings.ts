@@ -24,8 +24,15 @@ export class ForwardingSettings {
     return row ? parseStoredForwarding(row.value) : DEFAULT_FORWARDING;
   }
 
-  save(config: ForwardingConfig): ForwardingConfig {
-    const clean: ForwardingConfig = { enabled: config.enabled, url: config.url, headers: { ...config.headers } };
+  /** Stores the toggle; `keepHeaders` names stored headers kept with their stored values (unless given anew). */
+  save(config: ForwardingConfig, keepHeaders: readonly string[] = []): ForwardingConfig {
+    const stored = this.load().headers;
+    const kept = Object.fromEntries(keepHeaders.filter((k) => Object.hasOwn(stored, k)).map((k) => [k, stored[k]!]));
+    const clean: ForwardingConfig = {
+      enabled: config.enabled,
+      url: config.url,
+      headers: { ...kept, ...config.headers },
+    };
     this.stmts.put.run(FORWARDING_SETTING_KEY, JSON.stringify(clean));
     return clean;
   }

@@ -60,7 +60,7 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-async function readApiError(response: Response): Promise<ApiError> {
+export async function readApiError(response: Response): Promise<ApiError> {
   const fallback = new ApiError(
     codeForStatus(response.status),
     `The engine answered ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}.`,

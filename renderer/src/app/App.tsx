@@ -7,6 +7,9 @@ import { RunView } from '../run-view/RunView';
 import { RunsPage } from '../runs/RunsPage';
 import { SessionsPage } from '../sessions/SessionsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ExchangeDock } from '../exchange/ExchangeDock';
+import { ImportDropOverlay } from '../exchange/ImportDropOverlay';
+import { useDesktopMenu } from '../exchange/useDesktopMenu';
 import { AppHeader } from './AppHeader';
 import { AppServicesContext, type AppServices } from './app-services';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -56,6 +59,9 @@ function AppShell() {
   const { runsView, base } = useRemembered(route);
   const [helpOpen, setHelpOpen] = useKeyboardHelp();
   const underSettings = route.page === 'settings';
+  useDesktopMenu(route, base, () => {
+    setHelpOpen(true);
+  });
 
   return (
     <div className="app">
@@ -75,6 +81,8 @@ function AppShell() {
         )}
         {route.page === 'settings' && <SettingsPage section={route.section} />}
       </main>
+      <ExchangeDock />
+      <ImportDropOverlay />
       <KeyboardHelp
         open={helpOpen}
         onClose={() => {

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { type ListRoute, type Route, filterOf, navigate, routeToHash } from '../routing/route';
 import type { RunsView } from '../routing/view-query';
+import { ImportButton } from '../exchange/ImportButton';
 import { LiveIndicator } from './LiveIndicator';
 
 interface AppHeaderProps {
@@ -67,6 +68,7 @@ export function AppHeader({ engineVersion, route, base, runsView }: AppHeaderPro
         ))}
       </nav>
       <span className="app-header__spacer" />
+      <ImportButton />
       {engineVersion !== null && (
         <span className="app-header__version" title="Engine version">
           v{engineVersion}

@@ -8,6 +8,7 @@ import { isShortcutEvent } from '../common/keyboard';
 import { StatusBadge } from '../common/StatusBadge';
 import { toApiError } from '../api/api-client';
 import { useAppServices } from '../app/useAppServices';
+import { ExportMenu } from '../exchange/ExportMenu';
 import { navigateBackToRuns } from '../routing/route';
 import { RunTabs, showRunTab } from './RunTabs';
 import { RunTimeline } from './RunTimeline';
@@ -87,6 +88,12 @@ export function RunView({ traceId, tab, spanId }: { traceId: string; tab: RunTab
           ← Runs
         </button>
         {state.status === 'ready' && <RunHeader run={state.data.run} />}
+        {state.status === 'ready' && (
+          <ExportMenu
+            testId="run-export"
+            targets={[{ id: 'run', label: 'This run', what: 'the run', request: () => ({ traceIds: [traceId] }) }]}
+          />
+        )}
         {state.status === 'ready' && <DeleteRun traceId={traceId} />}
       </div>
       {state.status === 'loading' && <p className="run-view__message muted">Loading run…</p>}

@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import type { RunSortKey } from '../../../shared/domain/run-filter';
 import { formatCount } from '../../../shared/format/format-count';
+import { ExportMenu } from '../exchange/ExportMenu';
 import { FilterBar, type FilterChange } from '../filters/FilterBar';
 import { navigate } from '../routing/route';
-import { EMPTY_FILTER, type RunsView, isFilterActive, viewToQuery } from '../routing/view-query';
+import { EMPTY_FILTER, type RunsView, isFilterActive, toRunFilter, viewToQuery } from '../routing/view-query';
 import { RunsTable } from './RunsTable';
 import { useRunsSelectionStore } from './runs-selection-store';
 import { useRuns } from './useRuns';
@@ -64,6 +65,27 @@ export function RunsPage({ active, view, otlpHttpUrl }: RunsPageProps) {
           </span>
         )}
         <span className="page-toolbar__spacer" />
+        <ExportMenu
+          testId="runs-export"
+          targets={[
+            {
+              id: 'filtered',
+              label: filtered ? 'Runs matching the filter' : 'All runs',
+              what: filtered ? 'the matching runs' : 'all runs',
+              request: () => ({ filter: toRunFilter(view.filter, Date.now()) }),
+            },
+            ...(selectedTraceId !== null
+              ? [
+                  {
+                    id: 'selected',
+                    label: 'Highlighted run',
+                    what: 'the highlighted run',
+                    request: () => ({ traceIds: [selectedTraceId] }),
+                  },
+                ]
+              : []),
+          ]}
+        />
         <span className="page-toolbar__hint muted">
           <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search · <kbd>?</kbd> keys
         </span>

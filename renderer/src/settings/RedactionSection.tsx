@@ -8,8 +8,13 @@ import {
 import { toApiError } from '../api/api-client';
 import { useApiQuery } from '../api/useApiQuery';
 import { useAppServices } from '../app/useAppServices';
+import {
+  SettingsLoadError,
+  SettingsSectionFrame,
+  type SettingsStatus,
+  SettingsStatusBox,
+} from './SettingsSectionParts';
 
-type Status = { kind: 'success' | 'error'; text: string };
 type TestState = { kind: 'idle' } | { kind: 'ready'; result: RedactionTestResult } | { kind: 'error'; text: string };
 
 const TEST_DEBOUNCE_MS = 200;
@@ -25,7 +30,7 @@ export function RedactionSection() {
   const view = state.status === 'ready' ? state.data : null;
   const saved = view?.userPatterns ?? NO_PATTERNS;
   const [draft, setDraft] = useState<RedactionUserPattern[]>([]);
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<SettingsStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [testText, setTestText] = useState('');
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
@@ -80,36 +85,21 @@ export function RedactionSection() {
   };
 
   return (
-    <section
-      className="settings-section"
-      data-testid="settings-redaction"
-      data-state={state.status}
-      aria-labelledby="redaction-title"
+    <SettingsSectionFrame
+      id="redaction"
+      title="Redaction"
+      state={state.status}
+      lead={
+        <>
+          Secrets in what your agents send are replaced with <code>[REDACTED:rule]</code> as Loupe receives them, before
+          anything is written to disk. Changes apply to data received from then on.
+        </>
+      }
     >
-      <h2 id="redaction-title" className="settings-section__title">
-        Redaction
-      </h2>
-      <p className="muted settings-section__lead">
-        Secrets in what your agents send are replaced with <code>[REDACTED:rule]</code> as Loupe receives them, before
-        anything is written to disk. Changes apply to data received from then on.
-      </p>
       {state.status === 'error' && (
-        <div className="status-box status-box--error" role="alert">
-          <span className="status-box__text">Could not read the redaction settings: {state.error.message}</span>
-          <button type="button" className="button button--small" onClick={retry}>
-            Retry
-          </button>
-        </div>
+        <SettingsLoadError what="the redaction settings" error={state.error} onRetry={retry} />
       )}
-      {status && (
-        <div
-          className={`status-box status-box--${status.kind}`}
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          data-testid="redaction-status"
-        >
-          <span className="status-box__text">{status.text}</span>
-        </div>
-      )}
+      <SettingsStatusBox status={status} testId="redaction-status" />
       {view && (
         <>
           <label className="checkbox settings-toggle">
@@ -256,6 +246,6 @@ export function RedactionSection() {
           </div>
         </>
       )}
-    </section>
+    </SettingsSectionFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { navigate, type SettingsSection } from '../routing/route';
+import { ForwardingSection } from './ForwardingSection';
 import { PricesSection } from './PricesSection';
 import { RedactionSection } from './RedactionSection';
 import { StorageSection } from './StorageSection';
@@ -8,6 +9,7 @@ const SECTIONS: readonly { id: SettingsSection; label: string }[] = [
   { id: 'prices', label: 'Prices' },
   { id: 'redaction', label: 'Redaction' },
   { id: 'storage', label: 'Storage' },
+  { id: 'forwarding', label: 'Forwarding' },
 ];
 
 /** Settings, one section at a time, drawn over the runs list. */
@@ -38,6 +40,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
         {section === 'prices' && <PricesSection />}
         {section === 'redaction' && <RedactionSection />}
         {section === 'storage' && <StorageSection />}
+        {section === 'forwarding' && <ForwardingSection />}
       </div>
     </div>
   );

@@ -6,8 +6,12 @@ import { useLiveRefresh } from '../api/useLiveRefresh';
 import { useAppServices } from '../app/useAppServices';
 import { CopyButton } from '../common/CopyButton';
 import { DELETE_ALL_CONFIRMATION, bytesToGbText, formatBytes, parseRetentionForm } from './storage-form';
-
-type Status = { kind: 'success' | 'error'; text: string };
+import {
+  SettingsLoadError,
+  SettingsSectionFrame,
+  type SettingsStatus,
+  SettingsStatusBox,
+} from './SettingsSectionParts';
 
 /** Settings › Storage: where the data lives, how big it is, the retention caps, and deleting everything. */
 export function StorageSection() {
@@ -17,7 +21,7 @@ export function StorageSection() {
   const info = state.status === 'ready' ? state.data : null;
   const [gb, setGb] = useState('');
   const [days, setDays] = useState('');
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<SettingsStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [confirmText, setConfirmText] = useState('');
@@ -64,36 +68,19 @@ export function StorageSection() {
     });
 
   return (
-    <section
-      className="settings-section"
-      data-testid="settings-storage"
-      data-state={state.status}
-      aria-labelledby="storage-title"
+    <SettingsSectionFrame
+      id="storage"
+      title="Storage"
+      state={state.status}
+      lead={
+        <>
+          Everything Loupe receives stays in one SQLite database on this machine. The oldest runs are deleted when it
+          grows past the size cap or when they are older than the age cap.
+        </>
+      }
     >
-      <h2 id="storage-title" className="settings-section__title">
-        Storage
-      </h2>
-      <p className="muted settings-section__lead">
-        Everything Loupe receives stays in one SQLite database on this machine. The oldest runs are deleted when it
-        grows past the size cap or when they are older than the age cap.
-      </p>
-      {state.status === 'error' && (
-        <div className="status-box status-box--error" role="alert">
-          <span className="status-box__text">Could not read storage: {state.error.message}</span>
-          <button type="button" className="button button--small" onClick={retry}>
-            Retry
-          </button>
-        </div>
-      )}
-      {status && (
-        <div
-          className={`status-box status-box--${status.kind}`}
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          data-testid="storage-status"
-        >
-          <span className="status-box__text">{status.text}</span>
-        </div>
-      )}
+      {state.status === 'error' && <SettingsLoadError what="storage" error={state.error} onRetry={retry} />}
+      <SettingsStatusBox status={status} testId="storage-status" />
       {info && (
         <>
           <dl className="settings-facts">
@@ -212,6 +199,6 @@ export function StorageSection() {
           )}
         </>
       )}
-    </section>
+    </SettingsSectionFrame>
   );
 }
