@@ -117,8 +117,7 @@ export interface StepOutline {
   parentSpanId: string;
   name: string;
   kind: StepKind;
-  /** Exact start in ns since the epoch (decimal text), and offset from the run's start. */
-  startNs: string;
+  /** Offset of the step's start from the run's start. */
   startOffsetMs: number;
   durationMs: number;
   /** Duration not covered by child steps. */
@@ -143,7 +142,10 @@ export interface StepOutline {
 }
 
 /** One step of a run as `getRunSteps` and `loupe run --json` return it: its outline and everything the normalizer reads. */
-export interface RunStep extends StepOutline, StepDetail {}
+export interface RunStep extends StepOutline, StepDetail {
+  /** Exact start in ns since the epoch (decimal text). */
+  startNs: string;
+}
 
 export interface RunSteps {
   run: RunSummary;

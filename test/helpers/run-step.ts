@@ -1,7 +1,5 @@
 import type { StepOutline } from '../../shared/domain/step';
 
-const BASE_NS = 1_795_438_987_698_000_000n;
-
 /** A step as the run page's tree reads it (its outline), starting `startMs` into the run. */
 export function runStep(
   spanId: string,
@@ -15,7 +13,6 @@ export function runStep(
     parentSpanId,
     name: spanId,
     kind: 'other',
-    startNs: (BASE_NS + BigInt(startMs) * 1_000_000n).toString(),
     startOffsetMs: startMs,
     durationMs,
     selfTimeMs: durationMs,

@@ -16,6 +16,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { NoticesBanner } from './NoticesBanner';
 import { useEngineInfo } from './useEngineInfo';
 import { useKeyboardHelp } from './useKeyboardHelp';
+import { useLiveStreamSettled } from './useLiveStreamSettled';
 
 const NO_NOTICES: readonly string[] = [];
 
@@ -27,11 +28,8 @@ export function App({ services }: { services: AppServices }) {
     };
   }, [services]);
 
-  return (
-    <AppServicesContext value={services}>
-      <AppShell />
-    </AppServicesContext>
-  );
+  const settled = useLiveStreamSettled(services.live);
+  return <AppServicesContext value={services}>{settled ? <AppShell /> : <div className="app" />}</AppServicesContext>;
 }
 
 interface Remembered {
