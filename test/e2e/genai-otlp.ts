@@ -272,6 +272,24 @@ export function otlpJson(runs: readonly DemoRun[], startMs: number, service = 's
       endTimeUnixNano: ns(startMs + i * 10_000 + s.startMs + s.durationMs),
       attributes: Object.entries(s.attributes).map(([k, v]) => attr(k, v)),
       status: s.error !== undefined ? { code: 2, message: s.error } : { code: 1 },
+      // A failed step carries the exception event SDKs record (type, message, stack).
+      events:
+        s.error === undefined
+          ? []
+          : [
+              {
+                timeUnixNano: ns(startMs + i * 10_000 + s.startMs + s.durationMs),
+                name: 'exception',
+                attributes: [
+                  attr('exception.type', 'TimeoutError'),
+                  attr('exception.message', s.error),
+                  attr(
+                    'exception.stacktrace',
+                    `TimeoutError: ${s.error}\n    at refund (payments.py:42)\n    at run (agent.py:7)`,
+                  ),
+                ],
+              },
+            ],
     })),
   );
   return JSON.stringify({

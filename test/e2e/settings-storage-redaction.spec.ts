@@ -111,3 +111,15 @@ test('Settings › Storage and the run page: caps are edited, a run and then eve
   await sendRuns(loupe.info.otlpHttpUrl, [after]);
   await expect(page.getByTestId('settings-storage').getByTestId('storage-runs')).toHaveText('1');
 });
+
+test('Settings › Endpoints: where to send spans, with copy buttons and the engine status', async ({ page, loupe }) => {
+  await page.goto(`${loupe.info.uiUrl}&/settings/endpoints`);
+  const section = page.getByTestId('settings-endpoints');
+  await expect(section).toHaveAttribute('data-state', 'ready');
+  await expect(section.getByTestId('endpoint-otlp-http')).toHaveText(loupe.info.otlpHttpUrl);
+  await expect(section.getByTestId('endpoint-otlp-grpc')).toHaveText(loupe.info.otlpGrpcUrl);
+  await expect(section.getByTestId('endpoint-env')).toHaveText(`OTEL_EXPORTER_OTLP_ENDPOINT=${loupe.info.otlpHttpUrl}`);
+  await expect(section.getByTestId('endpoints-status')).toContainText('Receiving');
+  await expect(section.getByTestId('copy-button')).toHaveCount(4);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-endpoints.png` });
+});

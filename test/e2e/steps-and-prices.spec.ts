@@ -68,6 +68,8 @@ test('a GenAI run shows its steps and costs; pricing its unknown model re-costs 
   await expect(raw).toHaveAttribute('data-state', 'ready');
   await expect(raw.locator('.monaco-editor')).toBeVisible();
   await expect(raw).toContainText('"gen_ai.request.model"');
+  await raw.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/run-view-raw-span.png` });
   await detail.getByTestId('raw-span-toggle').click();
 
   // The unpriced call: "no price", and a way to add one.
@@ -126,7 +128,10 @@ test('a failed step shows its error; a model call recorded without content says 
   const detail = view.getByTestId('step-detail');
 
   await view.locator(`[data-testid="step-row"][data-span-id="${run.spans[2]!.spanId}"]`).click();
-  await expect(detail.getByTestId('step-error')).toHaveText('card processor timed out');
+  await expect(detail.getByTestId('step-error')).toContainText('card processor timed out');
+  // The exception event, with its stack.
+  await expect(detail.getByTestId('step-exception')).toContainText('TimeoutError: card processor timed out');
+  await expect(detail.getByTestId('step-exception')).toContainText('at refund (payments.py:42)');
   await expect(detail.getByTestId('chat-tool-call')).toHaveCount(0);
   await expect(detail).toContainText('"order_id": "A-1042"');
 

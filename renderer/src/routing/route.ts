@@ -25,7 +25,7 @@ export type ListRoute = Extract<Route, { page: 'runs' | 'sessions' | 'insights' 
 
 export const RUNS_ROUTE: ListRoute = { page: 'runs', view: DEFAULT_VIEW };
 
-export const SETTINGS_SECTIONS = ['prices', 'redaction', 'storage', 'forwarding'] as const;
+export const SETTINGS_SECTIONS = ['prices', 'redaction', 'storage', 'forwarding', 'endpoints'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const RUN_PREFIX = '#/run/';

@@ -13,6 +13,7 @@ import { addPriceForModel } from '../settings/add-price-for-model';
 import { ChatMessages, FoldableText } from './ChatMessages';
 import { buildTranscript } from './chat-transcript';
 import { RawSpanSection } from './RawSpanSection';
+import { StepEvents } from './StepEvents';
 import { useStepView } from './useStepView';
 
 const COST_SOURCE_LABELS = {
@@ -161,6 +162,7 @@ export function StepDetail({ step, traceId, onClose }: StepDetailProps) {
             </tbody>
           </table>
         </Section>
+        {view !== null && <StepEvents span={view.span} />}
         {view !== null && <RawSpanSection view={view} />}
       </div>
     </aside>

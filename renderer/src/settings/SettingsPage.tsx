@@ -1,4 +1,5 @@
 import { navigate, type SettingsSection } from '../routing/route';
+import { EndpointsSection } from './EndpointsSection';
 import { ForwardingSection } from './ForwardingSection';
 import { PricesSection } from './PricesSection';
 import { RedactionSection } from './RedactionSection';
@@ -10,6 +11,7 @@ const SECTIONS: readonly { id: SettingsSection; label: string }[] = [
   { id: 'redaction', label: 'Redaction' },
   { id: 'storage', label: 'Storage' },
   { id: 'forwarding', label: 'Forwarding' },
+  { id: 'endpoints', label: 'Endpoints' },
 ];
 
 /** Settings, one section at a time, drawn over the runs list. */
@@ -41,6 +43,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
         {section === 'redaction' && <RedactionSection />}
         {section === 'storage' && <StorageSection />}
         {section === 'forwarding' && <ForwardingSection />}
+        {section === 'endpoints' && <EndpointsSection />}
       </div>
     </div>
   );
