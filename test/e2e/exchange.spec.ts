@@ -88,6 +88,7 @@ test('import by file picker and by drop, with progress and a summary; export a r
   // 3. Export one run from its page: a download, token-authenticated, that holds the run.
   await goTo(page, `#/run/${first.traceId}`);
   await expect(page.getByTestId('run-view')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('run-origin')).toHaveText('import · prod-export.jsonl');
   await page.getByTestId('run-export').click();
   await expect(page.getByTestId('run-export-list')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/exchange-run-export-menu.png` });

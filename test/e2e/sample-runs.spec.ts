@@ -60,6 +60,19 @@ test('"Load sample runs" on an empty data dir fills the runs list with the sampl
   await expect(messages).toContainText('Repackage STOVE-1B');
   await expect(detail.getByTestId('step-usage')).toContainText('computed from tokens × price');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/run-view-sample.png` });
+  await expect(view.getByTestId('run-origin')).toHaveText('live');
+
+  // A run of the three-turn session names its session in its header; the link lists the session's runs.
+  await page.getByTestId('back-button').click();
+  await page.getByTestId('sessions-link').click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+  await page.getByTestId('session-row').click();
+  await expect(page.getByTestId('runs-count')).toHaveText('3 matching runs');
+  await rows.first().click();
+  await expect(view.getByTestId('run-session')).toBeVisible();
+  await view.getByTestId('run-session').locator('a').click();
+  await expect(page.getByTestId('runs-page')).toBeVisible();
+  await expect(page.getByTestId('runs-count')).toHaveText('3 matching runs');
 });
 
 test('"Load sample runs" says in place when the engine cannot load them', async ({ page, loupe }) => {

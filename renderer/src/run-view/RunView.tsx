@@ -9,7 +9,8 @@ import { StatusBadge } from '../common/StatusBadge';
 import { toApiError } from '../api/api-client';
 import { useAppServices } from '../app/useAppServices';
 import { ExportMenu } from '../exchange/ExportMenu';
-import { navigateBackToRuns } from '../routing/route';
+import { navigateBackToRuns, routeToHash } from '../routing/route';
+import { DEFAULT_VIEW } from '../routing/view-query';
 import { RunTabs, showRunTab } from './RunTabs';
 import { RunTimeline } from './RunTimeline';
 import { StepDetail } from './StepDetail';
@@ -170,6 +171,25 @@ function RunHeader({ run }: { run: RunSummary }) {
         <Fact label="Cost" testId="run-cost" figure={runCostLabel(run)} />
         <Fact label="Service" testId="run-service" secondary>
           {run.service}
+        </Fact>
+        {run.sessionId !== null && (
+          <Fact label="Session" testId="run-session" secondary>
+            <a
+              className="run-header__link"
+              href={routeToHash({
+                page: 'runs',
+                view: { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, sessionId: run.sessionId } },
+              })}
+              title={`All runs of session ${run.sessionId}`}
+            >
+              {run.sessionId}
+            </a>
+          </Fact>
+        )}
+        <Fact label="Origin" testId="run-origin" secondary>
+          <span title={run.source ?? undefined}>
+            {run.origin === 'import' && run.source !== null ? `import · ${run.source}` : run.origin}
+          </span>
         </Fact>
         <Fact label="Started" testId="run-started" secondary>
           {formatClock(nanosToEpochMs(run.startNs))}
