@@ -127,7 +127,7 @@ test('a long run: search within it, step through matches, jump to errors, scroll
   const errorJump = view.getByTestId('error-jump');
   await expect(detail).toHaveAttribute('data-span-id', longRunSpanId(run, FAILING_TURNS[1], 'tool'));
   await expect(errorJump).toHaveText(/Error 3 of 3/);
-  await expect(detail.getByTestId('step-error')).toHaveText('upstream 503 from the docs index');
+  await expect(detail.getByTestId('step-error')).toContainText('upstream 503 from the docs index');
   await page.keyboard.press('e');
   await expect(detail).toHaveAttribute('data-span-id', run.spans[0]!.spanId);
   await expect(errorJump).toHaveText(/Error 1 of 3/);
