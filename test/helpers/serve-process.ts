@@ -29,9 +29,12 @@ export function startServeProcess(
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServeProcess> {
+  // LOUPE_CPU_PROF_DIR: the engine writes a V8 CPU profile there when it exits (for benchmarks).
+  const profileDir = process.env.LOUPE_CPU_PROF_DIR;
   const child = spawn(
     process.execPath,
     [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       LOUPE_BIN,
       'serve',
       '--json',
