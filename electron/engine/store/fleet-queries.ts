@@ -10,7 +10,7 @@ import type { StepKind } from '../../../shared/domain/step';
 import { summarizeRuns } from '../../../shared/domain/run-stats';
 import type { DbRunRow } from './db-rows';
 import { type RunFilterParams, RunStatementCache, runFilterSql } from './run-list-query';
-import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-queries';
+import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-summary-row';
 
 type StepRow = [
   name: string,

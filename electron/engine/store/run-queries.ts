@@ -16,15 +16,12 @@ import { type StoredCost, buildRunSteps, describeSpan } from '../genai/run-steps
 import { type DbStepOutlineRow, STEP_OUTLINE_COLUMNS, toStepOutlines } from './step-outlines';
 import { type RunFilterParams, RUN_ORDER, RunStatementCache, runFilterSql } from './run-list-query';
 import type { DbLogRow, DbResourceRow, DbRunRow, DbScopeRow, DbSpanView } from './db-rows';
+import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-summary-row';
 
 const SPAN_VIEW_COLUMNS = `span_id, parent_span_id, trace_state, flags, name, kind,
   CAST(start_ns AS TEXT), CAST(end_ns AS TEXT), end_ns - start_ns,
   status_code, status_message, attributes, dropped_attributes_count, events, dropped_events_count,
   links, dropped_links_count, resource_id, scope_id`;
-
-export const RUN_COLUMNS = `id, trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
-  origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens, output_tokens,
-  cache_read_tokens, cache_write_tokens, reasoning_tokens, usage_unknown, cost_usd, cost_unknown, session_id, user_id`;
 
 /** Read side of the store: converts Db* rows to domain types at this boundary. */
 export class RunQueries {
@@ -382,41 +379,4 @@ const CACHE_LIMIT = 10_000;
 function remember<V>(cache: Map<bigint, V>, id: bigint, value: V): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(id, value);
-}
-
-export function toRunSummary(r: DbRunRow): RunSummary {
-  const durationMs = Number(r.end_ns - r.start_ns) / 1e6;
-  return {
-    traceId: r.trace_id,
-    name: r.name,
-    service: r.service,
-    startTime: new Date(Number(r.start_ns / 1_000_000n)).toISOString(),
-    startNs: r.start_ns.toString(),
-    endNs: r.end_ns.toString(),
-    durationMs,
-    status: r.error_count > 0n ? 'error' : 'ok',
-    spanCount: Number(r.span_count),
-    errorCount: Number(r.error_count),
-    origin: r.origin as RunOrigin,
-    hasRoot: r.root_span_id !== null,
-    llmCalls: Number(r.llm_calls),
-    toolCalls: Number(r.tool_calls),
-    inputTokens: Number(r.input_tokens),
-    outputTokens: Number(r.output_tokens),
-    cacheReadTokens: Number(r.cache_read_tokens),
-    cacheWriteTokens: Number(r.cache_write_tokens),
-    reasoningTokens: Number(r.reasoning_tokens),
-    usageUnknownCalls: Number(r.usage_unknown),
-    costUsd: r.cost_unknown > 0n && r.cost_usd === 0 ? null : roundUsd(r.cost_usd),
-    costComplete: r.cost_unknown === 0n,
-    unpricedCalls: Number(r.cost_unknown),
-    sessionId: r.session_id,
-    userId: r.user_id,
-    source: r.source,
-  };
-}
-
-/** Sums of float prices drift (0.1 + 0.2); a millionth of a cent is below anything shown. */
-export function roundUsd(v: number): number {
-  return Math.round(v * 1e8) / 1e8;
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { formatCount } from '../../../shared/format/format-count';
+import { YAxisGrid } from './YAxisGrid';
 import { ChartCard } from './ChartCard';
 import {
   type Histogram,
@@ -125,20 +126,7 @@ export function HistogramChart(props: HistogramChartProps) {
               setHover(null);
             }}
           >
-            {axis.ticks.map((t) => (
-              <g key={t}>
-                <line
-                  className={t === 0 ? 'chart-axis-line' : 'chart-grid'}
-                  x1={MARGIN.left}
-                  x2={MARGIN.left + plotW}
-                  y1={Math.round(y(t)) + 0.5}
-                  y2={Math.round(y(t)) + 0.5}
-                />
-                <text className="chart-tick" x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-                  {formatCompactCount(t)}
-                </text>
-              </g>
-            ))}
+            <YAxisGrid ticks={axis.ticks} y={y} left={MARGIN.left} width={plotW} format={formatCompactCount} />
             {columns.map((c, i) => {
               const top = y(c.count);
               return (

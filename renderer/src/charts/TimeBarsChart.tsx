@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react';
+import { YAxisGrid } from './YAxisGrid';
 import { ChartCard } from './ChartCard';
 import { formatTimeTick, labelIndices, linearScale, spansDays, zeroBasedAxis } from './chart-math';
 import { useElementWidth } from './useElementWidth';
@@ -80,20 +81,7 @@ export function TimeBarsChart(props: TimeBarsChartProps) {
               setHover(null);
             }}
           >
-            {axis.ticks.map((t) => (
-              <g key={t}>
-                <line
-                  className={t === 0 ? 'chart-axis-line' : 'chart-grid'}
-                  x1={MARGIN.left}
-                  x2={MARGIN.left + plotW}
-                  y1={Math.round(y(t)) + 0.5}
-                  y2={Math.round(y(t)) + 0.5}
-                />
-                <text className="chart-tick" x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-                  {formatTick(t)}
-                </text>
-              </g>
-            ))}
+            <YAxisGrid ticks={axis.ticks} y={y} left={MARGIN.left} width={plotW} format={formatTick} />
             {starts.map((start, i) => {
               const cx = MARGIN.left + slot * (i + 0.5);
               let base = 0;

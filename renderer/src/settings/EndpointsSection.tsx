@@ -1,10 +1,7 @@
-import { useApiQuery } from '../api/useApiQuery';
-import { useLiveRefresh } from '../api/useLiveRefresh';
+import { useEngineInfoQuery } from '../app/useEngineInfo';
 import { useLiveState } from '../app/useLiveState';
 import { CopyButton } from '../common/CopyButton';
 import { SettingsLoadError, SettingsSectionFrame } from './SettingsSectionParts';
-
-const NO_INPUT = {};
 
 const LIVE_STATUS = {
   live: 'Receiving: the engine is up and this window gets its live updates.',
@@ -14,8 +11,7 @@ const LIVE_STATUS = {
 
 /** Where agents send their spans, with copy buttons, the engine's status and its start-up notes. */
 export function EndpointsSection() {
-  const { state, refresh, retry } = useApiQuery('engineInfo', NO_INPUT, { keepPreviousData: true });
-  useLiveRefresh(refresh, 'none');
+  const { state, retry } = useEngineInfoQuery();
   const live = useLiveState();
   const info = state.status === 'ready' ? state.data : null;
   const uiBase = info === null ? null : info.uiUrl.split('#')[0]!;
