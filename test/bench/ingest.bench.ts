@@ -14,7 +14,9 @@ import type { SpanInput } from '../../electron/engine/genai/span-input';
 import { decodeTracesProtobuf } from '../../electron/engine/otlp/decode-protobuf';
 import type { DecodedSpan } from '../../electron/engine/otlp/model';
 import { DATABASE_FILE, openDatabase } from '../../electron/engine/store/open-database';
-import { stepColumnValues } from '../../electron/engine/store/span-writer';
+import { SPAN_ROW_COLUMNS, type SpanRow } from '../../electron/engine/store/insert-batch';
+import { decodePayload } from '../../electron/engine/ingest/decode-payload';
+import { defaultRedactor } from '../../electron/engine/redaction/redactor';
 import { startServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
 import { BatchFactory, cpuSecondsOf, mib, percentile, postOtlp, rssOf } from './bench-support';
@@ -121,40 +123,17 @@ function rawInsertRate(checkpoints: boolean): number {
   if (!checkpoints) db.pragma('wal_autocheckpoint = 0');
   db.prepare("INSERT INTO resources (id, hash, attributes) VALUES (1, 'r', '{}')").run();
   db.prepare("INSERT INTO scopes (id, hash, name, version, attributes) VALUES (1, 's', 'x', '1', '{}')").run();
+  // Every column the engine stores, with the values it stores (the reported cost as cost_usd).
   const insert = db.prepare(
-    `INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, flags, name, kind, start_ns, end_ns, status_code,
-       status_message, attributes, dropped_attributes_count, events, dropped_events_count, links, dropped_links_count,
-       resource_id, scope_id, received_at_ms, step_kind, operation, provider, request_model, response_model,
-       input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_source,
-       finish_reason, tool_name, tool_call_id, session_id, user_id, agent_name, ttft_ms)
-       VALUES (?, ?, ?, '', 1, ?, ?, ?, ?, 1, '', ?, 0, '[]', 0, '[]', 0, 1, 1, 0,
-       ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO spans (${SPAN_ROW_COLUMNS.join(', ')}, cost_usd, resource_id, scope_id, received_at_ms)
+       VALUES (${SPAN_ROW_COLUMNS.map(() => '?').join(', ')}, ?, 1, 1, 0)`,
   );
-  // Rows prepared in advance: ids, names, times, the attribute JSON and the step columns exactly as the engine stores them.
-  const batches = Array.from({ length: 100 }, () => {
-    const decoded = decodeTracesProtobuf(Buffer.from(factory.next().body));
-    return decoded.groups.flatMap((g) =>
-      g.items.map((s) => {
-        const t = summarizeStep(stepInput(s, g.scope.name));
-        return [
-          s.traceId,
-          s.spanId,
-          s.parentSpanId,
-          s.name,
-          s.kind,
-          s.startNs,
-          s.endNs,
-          JSON.stringify(s.attributes),
-          ...stepColumnValues(t, {
-            costUsd: t.reportedCostUsd,
-            source: t.reportedCostUsd === null ? null : 'reported',
-          }),
-        ] as const;
-      }),
-    );
-  });
-  const tx = db.transaction((rows: (typeof batches)[number][]) => {
-    for (const batch of rows) for (const row of batch) insert.run(...row);
+  // Rows prepared in advance, exactly as the engine's decode threads hand them to its writer.
+  const batches = Array.from({ length: 100 }, () =>
+    decodePayload('traces', factory.next().body, 'protobuf', defaultRedactor()).rows.spanGroups.flatMap((g) => g.rows),
+  );
+  const tx = db.transaction((rows: SpanRow[][]) => {
+    for (const batch of rows) for (const row of batch) insert.run(row);
   });
   // Best of two passes over fresh rows (the second half of the batches), 4 batches per transaction.
   let rate = 0;

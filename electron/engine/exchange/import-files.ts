@@ -12,7 +12,7 @@ import type { ScopeGroup } from '../otlp/model';
 import type { IngestBatch } from '../ingest/ingest-batch';
 import { prepareBatch } from '../ingest/prepare-batch';
 import { toInsertBatch } from '../ingest/to-insert-batch';
-import type { InsertBatch, InsertGroup, LogInsert, SpanInsert } from '../store/insert-batch';
+import { type InsertBatch, type InsertGroup, type LogInsert, SPAN, type SpanRow } from '../store/insert-batch';
 import { QueueFullError, type SpanWriter, StorageError, type WriteResult } from '../store/span-writer';
 import { type DecodedContent, RecordError, decodeJsonValue } from './decode-json-value';
 import { decodeProtobufMessage } from './decode-protobuf-message';
@@ -216,9 +216,10 @@ async function importAll(sources: ImportSource[], options: ImportOptions): Promi
       if (c.rows === null) return;
       for (const g of c.rows.spanGroups)
         for (const s of g.rows) {
-          if (traceIds.has(s.traceId)) continue;
-          traceIds.add(s.traceId);
-          if (summary.traceIds.length < MAX_LISTED_TRACE_IDS) summary.traceIds.push(s.traceId);
+          const traceId = s[SPAN.traceId];
+          if (traceIds.has(traceId)) continue;
+          traceIds.add(traceId);
+          if (summary.traceIds.length < MAX_LISTED_TRACE_IDS) summary.traceIds.push(traceId);
         }
       pending.push(c.rows);
       if (pending.items >= batchItems) await flush();
@@ -417,7 +418,7 @@ function* pieces(batch: IngestBatch, max: number): Generator<IngestBatch> {
 
 /** Rows waiting to be written together: one transaction per `batchItems` spans and log records. */
 class PendingRows {
-  private spanGroups: InsertGroup<SpanInsert>[] = [];
+  private spanGroups: InsertGroup<SpanRow>[] = [];
   private logGroups: InsertGroup<LogInsert>[] = [];
   private spans = 0;
   private logs = 0;

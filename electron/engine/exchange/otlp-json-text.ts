@@ -1,4 +1,3 @@
-import type { SpanInsert } from '../store/insert-batch';
 /**
  * Stored values → OTLP JSON text, exactly: the lossless attribute form of
  * shared/domain/attributes.ts maps back to OTLP AnyValue (`$int` → intValue as a decimal string,
@@ -75,11 +74,26 @@ export function scopeJson(s: ScopeJsonInput): string {
 }
 
 /** A stored span (its JSON columns still as text) → an OTLP JSON Span. */
-export type SpanJsonInput = Omit<SpanInsert, 'startNs' | 'endNs' | 'step'> & {
+export interface SpanJsonInput {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  traceState: string;
+  flags: number;
+  name: string;
+  kind: number;
   /** Exact ns times as decimal text (as SQLite hands them over). */
   startNs: string;
   endNs: string;
-};
+  statusCode: number;
+  statusMessage: string;
+  attributesJson: string;
+  droppedAttributesCount: number;
+  eventsJson: string;
+  droppedEventsCount: number;
+  linksJson: string;
+  droppedLinksCount: number;
+}
 
 interface StoredEvent {
   timeNs: string;

@@ -5,7 +5,7 @@ import { summarizeStep } from '../genai/normalize-step';
 import { redactBatch } from '../redaction/redact-batch';
 import { defaultRedactor, type Redactor } from '../redaction/redactor';
 import type { IngestBatch } from './ingest-batch';
-import type { InsertBatch, LogInsert, ResourceInsert, ScopeInsert, SpanInsert } from '../store/insert-batch';
+import type { InsertBatch, LogInsert, ResourceInsert, ScopeInsert, SpanRow } from '../store/insert-batch';
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -41,39 +41,57 @@ export function scopeInsert(s: DecodedScope): ScopeInsert {
   };
 }
 
-export function spanInsert(s: DecodedSpan, resource: DecodedResource, scope: DecodedScope): SpanInsert {
-  return {
-    traceId: s.traceId,
-    spanId: s.spanId,
-    parentSpanId: s.parentSpanId,
-    traceState: s.traceState,
-    flags: s.flags,
+export function spanRow(s: DecodedSpan, resource: DecodedResource, scope: DecodedScope): SpanRow {
+  const t = summarizeStep({
     name: s.name,
-    kind: s.kind,
-    startNs: s.startNs,
-    endNs: s.endNs,
     statusCode: s.statusCode,
     statusMessage: s.statusMessage,
-    attributesJson: JSON.stringify(s.attributes),
-    droppedAttributesCount: s.droppedAttributesCount,
+    startNs: s.startNs,
+    attributes: s.attributes,
+    events: s.events,
+    scopeName: scope.name,
+    resourceAttributes: resource.attributes,
+    // Log events are joined when the run is read, whichever arrived first.
+    logs: [],
+  });
+  return [
+    s.traceId,
+    s.spanId,
+    s.parentSpanId,
+    s.traceState,
+    s.flags,
+    s.name,
+    s.kind,
+    s.startNs,
+    s.endNs,
+    s.statusCode,
+    s.statusMessage,
+    JSON.stringify(s.attributes),
+    s.droppedAttributesCount,
     // Event times are stored as decimal strings (exact beyond 2^53).
-    eventsJson: s.events.length === 0 ? '[]' : JSON.stringify(s.events, bigintReplacer),
-    droppedEventsCount: s.droppedEventsCount,
-    linksJson: s.links.length === 0 ? '[]' : JSON.stringify(s.links),
-    droppedLinksCount: s.droppedLinksCount,
-    step: summarizeStep({
-      name: s.name,
-      statusCode: s.statusCode,
-      statusMessage: s.statusMessage,
-      startNs: s.startNs,
-      attributes: s.attributes,
-      events: s.events,
-      scopeName: scope.name,
-      resourceAttributes: resource.attributes,
-      // Log events are joined when the run is read, whichever arrived first.
-      logs: [],
-    }),
-  };
+    s.events.length === 0 ? '[]' : JSON.stringify(s.events, bigintReplacer),
+    s.droppedEventsCount,
+    s.links.length === 0 ? '[]' : JSON.stringify(s.links),
+    s.droppedLinksCount,
+    t.kind,
+    t.operation,
+    t.provider,
+    t.requestModel,
+    t.responseModel,
+    t.inputTokens,
+    t.outputTokens,
+    t.cacheReadTokens,
+    t.cacheWriteTokens,
+    t.reasoningTokens,
+    t.finishReason,
+    t.toolName,
+    t.toolCallId,
+    t.sessionId,
+    t.userId,
+    t.agentName,
+    t.timeToFirstTokenMs,
+    t.reportedCostUsd,
+  ];
 }
 
 /** A log row; its content hash (with its resource and scope) dedupes retried log exports. */
@@ -124,7 +142,7 @@ export function rowsOfRedacted(batch: IngestBatch): InsertBatch {
     spanGroups: batch.spanGroups.map((g) => ({
       resource: resourceInsert(g.resource),
       scope: scopeInsert(g.scope),
-      rows: g.items.map((s) => spanInsert(s, g.resource, g.scope)),
+      rows: g.items.map((s) => spanRow(s, g.resource, g.scope)),
     })),
     logGroups: batch.logGroups.map((g) => {
       const resource = resourceInsert(g.resource);

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ModelPrice } from '../../../shared/domain/price';
-import type { StepKind, StepSummary } from '../../../shared/domain/step';
+import type { StepKind } from '../../../shared/domain/step';
 import { BUILTIN_PRICES } from './builtin-prices';
 import { PriceMatcher } from './price-matcher';
-import { type StepCost, stepCost } from './step-cost';
+import { type CostInputs, type StepCost, stepCost } from './step-cost';
 
 interface DbCostRow {
   id: number;
@@ -74,7 +74,7 @@ export class PriceBook {
   }
 
   /** Prices one step as it is written (the writer's StepPricer). */
-  readonly price = (step: StepSummary, startNs: bigint): StepCost => stepCost(this.matcher, step, startNs);
+  readonly price = (step: CostInputs, startNs: bigint): StepCost => stepCost(this.matcher, step, startNs);
 
   /** Finds the price that applies to a model (for "why this cost?" and the unpriced-model flow). */
   find(provider: string | null, model: string, atMs?: number): ModelPrice | null {

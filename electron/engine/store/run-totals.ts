@@ -1,5 +1,5 @@
-import { type StepSummary, isBilledKind } from '../../../shared/domain/step';
-import type { InsertBatch, SpanInsert } from './insert-batch';
+import { isBilledKind } from '../../../shared/domain/step';
+import { type InsertBatch, SPAN, type SpanRow } from './insert-batch';
 
 /** Per-trace aggregate of one transaction, folded into the runs table with one upsert. */
 export interface RunDelta {
@@ -30,22 +30,25 @@ export interface RunDelta {
 
 export function foldIntoRun(
   runs: Map<string, RunDelta>,
-  s: SpanInsert,
+  s: SpanRow,
   costUsd: number | null,
   service: string,
   batch: InsertBatch,
 ): void {
-  const isRoot = s.parentSpanId === '';
-  let d = runs.get(s.traceId);
+  const traceId = s[SPAN.traceId];
+  const startNs = s[SPAN.startNs];
+  const endNs = s[SPAN.endNs];
+  const isRoot = s[SPAN.parentSpanId] === '';
+  let d = runs.get(traceId);
   if (!d) {
     d = {
-      traceId: s.traceId,
-      rootSpanId: isRoot ? s.spanId : null,
-      name: s.name,
+      traceId,
+      rootSpanId: isRoot ? s[SPAN.spanId] : null,
+      name: s[SPAN.name],
       service,
-      nameStartNs: s.startNs,
-      startNs: s.startNs,
-      endNs: s.endNs,
+      nameStartNs: startNs,
+      startNs,
+      endNs,
       spanCount: 0,
       errorCount: 0,
       origin: batch.origin,
@@ -63,36 +66,69 @@ export function foldIntoRun(
       sessionId: null,
       userId: null,
     };
-    runs.set(s.traceId, d);
+    runs.set(traceId, d);
   } else {
-    if (s.startNs < d.startNs) d.startNs = s.startNs;
-    if (s.endNs > d.endNs) d.endNs = s.endNs;
+    if (startNs < d.startNs) d.startNs = startNs;
+    if (endNs > d.endNs) d.endNs = endNs;
     // The run is named after its root span, or until that arrives, after its earliest span.
-    if (d.rootSpanId === null && (isRoot || s.startNs < d.nameStartNs)) {
-      if (isRoot) d.rootSpanId = s.spanId;
-      d.name = s.name;
+    if (d.rootSpanId === null && (isRoot || startNs < d.nameStartNs)) {
+      if (isRoot) d.rootSpanId = s[SPAN.spanId];
+      d.name = s[SPAN.name];
       d.service = service;
-      d.nameStartNs = s.startNs;
+      d.nameStartNs = startNs;
     }
   }
   d.spanCount++;
-  if (s.statusCode === 2) d.errorCount++;
-  foldStep(d, s.step, costUsd);
+  if (s[SPAN.statusCode] === 2) d.errorCount++;
+  foldStep(d, s, costUsd);
 }
 
 /** Tokens and cost are counted once per model call: only llm and embedding steps are summed. */
-function foldStep(d: RunDelta, t: StepSummary, costUsd: number | null): void {
-  if (t.kind === 'llm') d.llmCalls++;
-  else if (t.kind === 'tool') d.toolCalls++;
-  if (d.sessionId === null && t.sessionId !== null) d.sessionId = t.sessionId;
-  if (d.userId === null && t.userId !== null) d.userId = t.userId;
-  if (!isBilledKind(t.kind)) return;
-  if (t.inputTokens === null && t.outputTokens === null) d.usageUnknown++;
-  d.inputTokens += t.inputTokens ?? 0;
-  d.outputTokens += t.outputTokens ?? 0;
-  d.cacheReadTokens += t.cacheReadTokens ?? 0;
-  d.cacheWriteTokens += t.cacheWriteTokens ?? 0;
-  d.reasoningTokens += t.reasoningTokens ?? 0;
+function foldStep(d: RunDelta, s: SpanRow, costUsd: number | null): void {
+  const kind = s[SPAN.stepKind];
+  if (kind === 'llm') d.llmCalls++;
+  else if (kind === 'tool') d.toolCalls++;
+  if (d.sessionId === null && s[SPAN.sessionId] !== null) d.sessionId = s[SPAN.sessionId];
+  if (d.userId === null && s[SPAN.userId] !== null) d.userId = s[SPAN.userId];
+  if (!isBilledKind(kind)) return;
+  const input = s[SPAN.inputTokens];
+  const output = s[SPAN.outputTokens];
+  if (input === null && output === null) d.usageUnknown++;
+  d.inputTokens += input ?? 0;
+  d.outputTokens += output ?? 0;
+  d.cacheReadTokens += s[SPAN.cacheReadTokens] ?? 0;
+  d.cacheWriteTokens += s[SPAN.cacheWriteTokens] ?? 0;
+  d.reasoningTokens += s[SPAN.reasoningTokens] ?? 0;
   if (costUsd === null) d.costUnknown++;
   else d.costUsd += costUsd;
+}
+
+/** The runs upsert's values for one delta, in the order of its statement (see SpanWriter). */
+export function runUpsertValues(d: RunDelta, receivedAt: number): unknown[] {
+  return [
+    d.traceId,
+    d.rootSpanId,
+    d.name,
+    d.service,
+    d.startNs,
+    d.endNs,
+    d.spanCount,
+    d.errorCount,
+    d.origin,
+    d.source,
+    receivedAt,
+    receivedAt,
+    d.llmCalls,
+    d.toolCalls,
+    d.inputTokens,
+    d.outputTokens,
+    d.cacheReadTokens,
+    d.cacheWriteTokens,
+    d.reasoningTokens,
+    d.usageUnknown,
+    d.costUsd,
+    d.costUnknown,
+    d.sessionId,
+    d.userId,
+  ];
 }

@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
-import { type CostSource, type StepSummary, isBilledKind } from '../../../shared/domain/step';
-import { type RunDelta, foldIntoRun } from './run-totals';
+import { type CostSource, isBilledKind } from '../../../shared/domain/step';
+import type { CostInputs } from '../pricing/step-cost';
+import { type RunDelta, foldIntoRun, runUpsertValues } from './run-totals';
 import {
   type InsertBatch,
   type LogInsert,
   type ResourceInsert,
+  SPAN,
+  SPAN_ROW_COLUMNS,
   type ScopeInsert,
-  type SpanInsert,
+  type SpanRow,
+  costInputsOf,
   insertCount,
 } from './insert-batch';
 
@@ -34,7 +38,7 @@ export interface WriteResult {
 }
 
 /** Prices one step (engine/pricing): reported cost, computed cost, or unknown. */
-export type StepPricer = (step: StepSummary, startNs: bigint) => { costUsd: number | null; source: CostSource | null };
+export type StepPricer = (step: CostInputs, startNs: bigint) => { costUsd: number | null; source: CostSource | null };
 
 /** Without a price table every model call without a reported cost is unknown. */
 export const reportedCostOnly: StepPricer = (step) =>
@@ -99,15 +103,12 @@ export class SpanWriter {
          VALUES (@hash, @name, @version, @attributes, @dropped, @schemaUrl)`,
       ),
       scopeId: db.prepare('SELECT id FROM scopes WHERE hash = ?').pluck().safeIntegers(true),
+      // A row's values, then the cost (a reported one wins, so coalesce(reported, priced) is the
+      // pricer's answer), its source, the resource and scope ids and the receive time.
       insertSpan: db.prepare(
-        `INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, trace_state, flags, name, kind,
-           start_ns, end_ns, status_code, status_message, attributes, dropped_attributes_count, events,
-           dropped_events_count, links, dropped_links_count, resource_id, scope_id, received_at_ms,
-           step_kind, operation, provider, request_model, response_model, input_tokens, output_tokens,
-           cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_source, finish_reason,
-           tool_name, tool_call_id, session_id, user_id, agent_name, ttft_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-           ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO spans (${SPAN_ROW_COLUMNS.join(', ')}, cost_usd, cost_source, resource_id, scope_id,
+           received_at_ms)
+         VALUES (${SPAN_ROW_COLUMNS.map(() => '?').join(', ')}, coalesce(?, ?), ?, ?, ?, ?)`,
       ),
       insertLog: db.prepare(
         `INSERT OR IGNORE INTO logs (trace_id, span_id, time_ns, observed_time_ns, severity_number,
@@ -121,10 +122,7 @@ export class SpanWriter {
            origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens,
            output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, usage_unknown, cost_usd,
            cost_unknown, session_id, user_id)
-         VALUES (@traceId, @rootSpanId, @name, @service, @startNs, @endNs, @spanCount, @errorCount,
-           @origin, @source, @receivedAt, @receivedAt, @llmCalls, @toolCalls, @inputTokens, @outputTokens,
-           @cacheReadTokens, @cacheWriteTokens, @reasoningTokens, @usageUnknown, @costUsd, @costUnknown,
-           @sessionId, @userId)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (trace_id) DO UPDATE SET
            name = CASE
              WHEN runs.root_span_id IS NULL AND (excluded.root_span_id IS NOT NULL OR excluded.start_ns < runs.start_ns)
@@ -252,32 +250,7 @@ export class SpanWriter {
     const runs = new Map<string, RunDelta>();
     const results = pending.map((p) => this.writeBatch(p.batch, receivedAt, runs));
     for (const d of runs.values()) {
-      if (d.spanCount === 0) continue;
-      this.stmts.upsertRun.run({
-        traceId: d.traceId,
-        rootSpanId: d.rootSpanId,
-        name: d.name,
-        service: d.service,
-        startNs: d.startNs,
-        endNs: d.endNs,
-        spanCount: d.spanCount,
-        errorCount: d.errorCount,
-        origin: d.origin,
-        source: d.source,
-        receivedAt,
-        llmCalls: d.llmCalls,
-        toolCalls: d.toolCalls,
-        inputTokens: d.inputTokens,
-        outputTokens: d.outputTokens,
-        cacheReadTokens: d.cacheReadTokens,
-        cacheWriteTokens: d.cacheWriteTokens,
-        reasoningTokens: d.reasoningTokens,
-        usageUnknown: d.usageUnknown,
-        costUsd: d.costUsd,
-        costUnknown: d.costUnknown,
-        sessionId: d.sessionId,
-        userId: d.userId,
-      });
+      if (d.spanCount > 0) this.stmts.upsertRun.run(runUpsertValues(d, receivedAt));
     }
     return results;
   }
@@ -290,12 +263,13 @@ export class SpanWriter {
       const resourceId = this.resourceId(g.resource);
       const scopeId = this.scopeId(g.scope);
       for (const s of g.rows) {
-        const cost = this.pricer(s.step, s.startNs);
-        if (!this.insertSpan(s, cost, resourceId, scopeId, receivedAt)) continue;
+        const cost = this.pricer(costInputsOf(s), s[SPAN.startNs]);
+        if (this.stmts.insertSpan.run(s, cost.costUsd, cost.source, resourceId, scopeId, receivedAt).changes !== 1)
+          continue;
         insertedSpans++;
-        traceIds.add(s.traceId);
+        traceIds.add(s[SPAN.traceId]);
         foldIntoRun(runs, s, cost.costUsd, g.resource.serviceName, batch);
-        if (isBilledKind(s.step.kind)) this.rememberModels(s);
+        if (isBilledKind(s[SPAN.stepKind])) this.rememberModels(s);
       }
     }
     for (const g of batch.logGroups) {
@@ -311,49 +285,15 @@ export class SpanWriter {
     return { insertedSpans, insertedLogs, traceIds: [...traceIds] };
   }
 
-  private insertSpan(
-    s: SpanInsert,
-    cost: { costUsd: number | null; source: CostSource | null },
-    resourceId: bigint,
-    scopeId: bigint,
-    receivedAt: number,
-  ): boolean {
-    return (
-      this.stmts.insertSpan.run(
-        s.traceId,
-        s.spanId,
-        s.parentSpanId,
-        s.traceState,
-        s.flags,
-        s.name,
-        s.kind,
-        s.startNs,
-        s.endNs,
-        s.statusCode,
-        s.statusMessage,
-        s.attributesJson,
-        s.droppedAttributesCount,
-        s.eventsJson,
-        s.droppedEventsCount,
-        s.linksJson,
-        s.droppedLinksCount,
-        resourceId,
-        scopeId,
-        receivedAt,
-        ...stepColumnValues(s.step, cost),
-      ).changes === 1
-    );
-  }
-
   /** The models a run called, for the runs page's model filter (once per run and model). */
-  private rememberModels(s: SpanInsert): void {
-    for (const model of [s.step.requestModel, s.step.responseModel]) {
+  private rememberModels(s: SpanRow): void {
+    for (const model of [s[SPAN.requestModel], s[SPAN.responseModel]]) {
       if (model === null) continue;
-      const key = `${s.traceId}\u0000${model}`;
+      const key = `${s[SPAN.traceId]}\u0000${model}`;
       if (this.modelsSeen.has(key)) continue;
       if (this.modelsSeen.size >= 10_000) this.modelsSeen.clear();
       this.modelsSeen.add(key);
-      this.stmts.insertRunModel.run(s.traceId, model);
+      this.stmts.insertRunModel.run(s[SPAN.traceId], model);
     }
   }
 
@@ -414,32 +354,4 @@ export class SpanWriter {
     cache.set(hash, id);
     return id;
   }
-}
-
-/** The values of the step columns of `spans`, in the order the insert statement lists them. */
-export function stepColumnValues(
-  t: StepSummary,
-  cost: { costUsd: number | null; source: CostSource | null },
-): (string | number | null)[] {
-  return [
-    t.kind,
-    t.operation,
-    t.provider,
-    t.requestModel,
-    t.responseModel,
-    t.inputTokens,
-    t.outputTokens,
-    t.cacheReadTokens,
-    t.cacheWriteTokens,
-    t.reasoningTokens,
-    cost.costUsd,
-    cost.source,
-    t.finishReason,
-    t.toolName,
-    t.toolCallId,
-    t.sessionId,
-    t.userId,
-    t.agentName,
-    t.timeToFirstTokenMs,
-  ];
 }

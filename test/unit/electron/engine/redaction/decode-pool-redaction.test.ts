@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DecodePool } from '../../../../../electron/engine/ingest/decode-pool';
+import { SPAN } from '../../../../../electron/engine/store/insert-batch';
 
 const j = (...parts: string[]): string => parts.join('');
 const KEY = j('sk-ant-api03-', 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z');
@@ -37,7 +38,7 @@ function payload(): Buffer {
 
 async function attributesOf(pool: DecodePool): Promise<unknown> {
   const decoded = await pool.decode('traces', payload(), 'json');
-  return JSON.parse(decoded.rows.spanGroups[0]!.rows[0]!.attributesJson);
+  return JSON.parse(decoded.rows.spanGroups[0]!.rows[0]![SPAN.attributesJson]);
 }
 
 const pools: DecodePool[] = [];

@@ -3,6 +3,7 @@ import type { Attributes } from '../../../../../shared/domain/attributes';
 import { toInsertBatch } from '../../../../../electron/engine/ingest/to-insert-batch';
 import { emptyResource, emptyScope, setAttribute } from '../../../../../electron/engine/otlp/model';
 import { Redactor } from '../../../../../electron/engine/redaction/redactor';
+import { SPAN } from '../../../../../electron/engine/store/insert-batch';
 import { decodedSpan } from '../../../../helpers/decoded-span';
 
 const j = (...parts: string[]): string => parts.join('');
@@ -280,10 +281,10 @@ describe('toInsertBatch redacts before anything is derived or serialized', () =>
     expect(all).not.toContain(JWT);
     expect(all).not.toContain('sid=1');
     const row = rows.spanGroups[0]!.rows[0]!;
-    expect(row.name).toBe('chat gpt-4o');
-    expect(row.statusMessage).toBe('401: invalid key [REDACTED:openai-key]');
-    expect(row.step.sessionId).toBe('[REDACTED:jwt]');
-    expect(row.step.inputTokens).toBe(10);
+    expect(row[SPAN.name]).toBe('chat gpt-4o');
+    expect(row[SPAN.statusMessage]).toBe('401: invalid key [REDACTED:openai-key]');
+    expect(row[SPAN.sessionId]).toBe('[REDACTED:jwt]');
+    expect(row[SPAN.inputTokens]).toBe(10);
     expect(JSON.parse(rows.spanGroups[0]!.resource.attributesJson)).toEqual({
       'service.name': 'svc',
       'deploy.api_key': '[REDACTED:api-key]',
@@ -306,8 +307,8 @@ describe('toInsertBatch redacts before anything is derived or serialized', () =>
       origin: 'live' as const,
       source: null,
     };
-    expect(toInsertBatch(batch).spanGroups[0]!.rows[0]!.attributesJson).toBe('{"k":"[REDACTED:openai-key]"}');
-    expect(toInsertBatch(batch, Redactor.disabled()).spanGroups[0]!.rows[0]!.attributesJson).toBe(
+    expect(toInsertBatch(batch).spanGroups[0]!.rows[0]![SPAN.attributesJson]).toBe('{"k":"[REDACTED:openai-key]"}');
+    expect(toInsertBatch(batch, Redactor.disabled()).spanGroups[0]!.rows[0]![SPAN.attributesJson]).toBe(
       JSON.stringify({ k: OPENAI }),
     );
   });
