@@ -106,8 +106,14 @@ async function main(): Promise<void> {
   const tmp = makeTempDir('loupe-bench-query-');
   try {
     const bigTraceId = await populate(tmp.dir);
-    const engine = await startEngine({ dataDir: tmp.dir, otlpHttpPort: 0, otlpGrpcPort: 0, uiPort: 0 });
+    // Fill the search index before the engine starts: its background indexer would otherwise work
+    // through the million spans on the thread that answers the queries being timed.
     const indexDb = openDatabase(tmp.dir);
+    const indexStart = performance.now();
+    const indexed = new SearchIndexer(indexDb).indexAll();
+    const indexMs = performance.now() - indexStart;
+    indexDb.close();
+    const engine = await startEngine({ dataDir: tmp.dir, otlpHttpPort: 0, otlpGrpcPort: 0, uiPort: 0 });
     const base = engine.info.uiUrl.split('/#')[0]!;
     const api = (method: string, input: unknown) => () =>
       fetch(`${base}/api/${method}`, {
@@ -130,11 +136,8 @@ async function main(): Promise<void> {
       api('listRuns', { limit: 200, filter: { model: 'gpt-4o-mini', status: 'ok' } }),
     );
     const byCost = await timeCalls(20, api('listRuns', { limit: 200, sort: { by: 'cost', dir: 'desc' } }));
+    const byDuration = await timeCalls(20, api('listRuns', { limit: 200, sort: { by: 'duration', dir: 'asc' } }));
     const stats = await timeCalls(5, api('fleetStats', { fromMs: Number(BASE_NS / 1_000_000n) }));
-    // The search index fills in the background: index everything first, then time searches.
-    const indexStart = performance.now();
-    const indexed = new SearchIndexer(indexDb).indexAll();
-    const indexMs = performance.now() - indexStart;
     // A word in every span's prompt ("order") and a rare one (one run's number).
     const search = await timeCalls(20, api('listRuns', { limit: 200, filter: { text: 'order 4242' } }));
     const rare = await timeCalls(20, api('listRuns', { limit: 200, filter: { text: '31337' } }));
@@ -148,13 +151,13 @@ async function main(): Promise<void> {
     console.log(`  …read as steps (getRunSteps, messages parsed): ${fmt(bigSteps)}`);
     console.log(`runs list, model + status filter: ${fmt(filtered)} (budget p95 < 50 ms) ${verdict(filtered, 50)}`);
     console.log(`runs list, sorted by cost:        ${fmt(byCost)} (budget p95 < 50 ms) ${verdict(byCost, 50)}`);
+    console.log(`runs list, sorted by duration:    ${fmt(byDuration)} (budget p95 < 50 ms) ${verdict(byDuration, 50)}`);
     console.log(
-      `search index: ${indexed.toLocaleString('en-US')} spans in ${(indexMs / 1000).toFixed(1)} s (${Math.round((indexed / indexMs) * 1000).toLocaleString('en-US')} spans/s, in the background)`,
+      `search index: ${indexed.toLocaleString('en-US')} spans in ${(indexMs / 1000).toFixed(1)} s (${Math.round((indexed / indexMs) * 1000).toLocaleString('en-US')} spans/s; the engine does this in the background)`,
     );
     console.log(`full-text search, a common word:  ${fmt(search)} (budget p95 < 50 ms) ${verdict(search, 50)}`);
     console.log(`full-text search, a rare word:    ${fmt(rare)} (budget p95 < 50 ms) ${verdict(rare, 50)}`);
     console.log(`fleet stats over all runs:        ${fmt(stats)}`);
-    indexDb.close();
     await engine.close();
   } finally {
     tmp.remove();

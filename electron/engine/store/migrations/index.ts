@@ -3,7 +3,6 @@ import { sql as retentionIndex } from './0002-retention-index';
 import { sql as genaiSteps } from './0003-genai-steps';
 import { sql as runSearch } from './0004-run-search';
 import { sql as runSortIndexes } from './0005-run-sort-indexes';
-import { sql as dropRunSortIndexes } from './0006-drop-run-sort-indexes';
 
 export interface Migration {
   version: number;
@@ -18,5 +17,4 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'genai-steps', sql: genaiSteps },
   { version: 4, name: 'run-search', sql: runSearch },
   { version: 5, name: 'run-sort-indexes', sql: runSortIndexes },
-  { version: 6, name: 'drop-run-sort-indexes', sql: dropRunSortIndexes },
 ];
