@@ -7,6 +7,7 @@
  * JSON). Fields at their default (empty string, 0, empty list) are left out, as proto3 JSON does.
  */
 import type { Attributes, AttrValue } from '../../../shared/domain/attributes';
+import type { SpanRecord } from '../../../shared/domain/run';
 
 export function anyValueJson(v: AttrValue): string {
   if (v === null) return '{}';
@@ -73,27 +74,15 @@ export function scopeJson(s: ScopeJsonInput): string {
   );
 }
 
-/** A stored span (its JSON columns still as text) → an OTLP JSON Span. */
-export interface SpanJsonInput {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string;
-  traceState: string;
-  flags: number;
-  name: string;
-  kind: number;
-  /** Exact ns times as decimal text (as SQLite hands them over). */
-  startNs: string;
-  endNs: string;
-  statusCode: number;
-  statusMessage: string;
+/** A stored span (its JSON columns still as text, ns times as decimal text) → an OTLP JSON Span. */
+export type SpanJsonInput = Omit<
+  SpanRecord,
+  'durationMs' | 'attributes' | 'events' | 'links' | 'resourceIndex' | 'scopeIndex'
+> & {
   attributesJson: string;
-  droppedAttributesCount: number;
   eventsJson: string;
-  droppedEventsCount: number;
   linksJson: string;
-  droppedLinksCount: number;
-}
+};
 
 interface StoredEvent {
   timeNs: string;

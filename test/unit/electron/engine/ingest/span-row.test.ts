@@ -39,7 +39,7 @@ describe('spanRow', () => {
     for (const [name, at] of Object.entries(SPAN)) {
       if (name === 'reportedCostUsd') continue;
       const column = COLUMN_OF[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-      expect(SPAN_ROW_COLUMNS[at], name).toBe(column);
+      expect((SPAN_ROW_COLUMNS as readonly string[])[at], name).toBe(column);
     }
   });
 
