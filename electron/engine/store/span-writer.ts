@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { type CostSource, isBilledKind } from '../../../shared/domain/step';
-import type { CostInputs } from '../pricing/step-cost';
+import { isBilledKind } from '../../../shared/domain/step';
+import type { CostInputs, StepCost } from '../pricing/step-cost';
 import { type RunDelta, foldIntoRun, runUpsertValues } from './run-totals';
 import {
   type InsertBatch,
@@ -38,7 +38,7 @@ export interface WriteResult {
 }
 
 /** Prices one step (engine/pricing): reported cost, computed cost, or unknown. */
-export type StepPricer = (step: CostInputs, startNs: bigint) => { costUsd: number | null; source: CostSource | null };
+export type StepPricer = (step: CostInputs, startNs: bigint) => StepCost;
 
 /** Without a price table every model call without a reported cost is unknown. */
 export const reportedCostOnly: StepPricer = (step) =>
