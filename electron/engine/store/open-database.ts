@@ -24,8 +24,9 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
-    // After a checkpoint rewinds the WAL, trim the file back to 64 MiB.
-    db.pragma('journal_size_limit = 67108864');
+    // After a checkpoint rewinds the WAL, trim the file back to 128 MiB: above the 64 MiB at which
+    // the engine rewinds it under load (wal-checkpointer.ts), so that rewind never truncates.
+    db.pragma('journal_size_limit = 134217728');
     db.pragma('cache_size = -65536');
     migrate(db, migrations);
   } catch (err) {
