@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RunFilter, RunSortKey } from '../../../shared/domain/run-filter';
+import { modelNeedle } from './run-model-list';
 import { ftsQuery } from './search-text';
 
 /** Named parameters for a filtered run query (values are never interpolated into SQL). */
@@ -33,8 +34,8 @@ export function runFilterSql(filter: RunFilter | undefined): { where: string[]; 
   if (filter.status !== undefined)
     where.push(filter.status === 'error' ? 'runs.error_count > 0' : 'runs.error_count = 0');
   if (filter.model !== undefined) {
-    where.push('runs.trace_id IN (SELECT trace_id FROM run_models WHERE model = @model)');
-    params.model = filter.model;
+    where.push('instr(runs.models, @model) > 0');
+    params.model = modelNeedle(filter.model);
   }
   if (filter.origin !== undefined) {
     where.push('runs.origin = @origin');

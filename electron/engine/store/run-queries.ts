@@ -17,6 +17,7 @@ import { type DbStepOutlineRow, STEP_OUTLINE_COLUMNS, toStepOutlines } from './s
 import { type RunFilterParams, RUN_ORDER, RunStatementCache, runFilterSql } from './run-list-query';
 import type { DbLogRow, DbResourceRow, DbRunRow, DbScopeRow, DbSpanView } from './db-rows';
 import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-summary-row';
+import { decodeModelList } from './run-model-list';
 
 const SPAN_VIEW_COLUMNS = `span_id, parent_span_id, trace_state, flags, name, kind,
   CAST(start_ns AS TEXT), CAST(end_ns AS TEXT), end_ns - start_ns,
@@ -77,7 +78,7 @@ export class RunQueries {
       resource: db.prepare<[bigint], DbResourceRow>('SELECT * FROM resources WHERE id = ?').safeIntegers(true),
       scope: db.prepare<[bigint], DbScopeRow>('SELECT * FROM scopes WHERE id = ?').safeIntegers(true),
       services: db.prepare<[], string>("SELECT DISTINCT service FROM runs WHERE service <> '' ORDER BY 1").pluck(),
-      models: db.prepare<[], string>('SELECT DISTINCT model FROM run_models ORDER BY 1').pluck(),
+      modelLists: db.prepare<[], string>("SELECT DISTINCT models FROM runs WHERE models <> ''").pluck(),
       origins: db.prepare<[], string>('SELECT DISTINCT origin FROM runs ORDER BY 1').pluck(),
       costs: db.prepare<[string], { span_id: string; cost_usd: number | null; cost_source: string | null }>(
         'SELECT span_id, cost_usd, cost_source FROM spans WHERE trace_id = ?',
@@ -124,7 +125,7 @@ export class RunQueries {
   runFacets(): RunFacets {
     return {
       services: this.stmts.services.all(),
-      models: this.stmts.models.all(),
+      models: [...new Set(this.stmts.modelLists.all().flatMap(decodeModelList))].sort(),
       origins: this.stmts.origins.all() as RunOrigin[],
     };
   }

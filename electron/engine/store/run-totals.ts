@@ -1,5 +1,6 @@
 import { isBilledKind } from '../../../shared/domain/step';
 import { type InsertBatch, SPAN, type SpanRow } from './insert-batch';
+import { encodeModelList } from './run-model-list';
 
 /** Per-trace aggregate of one transaction, folded into the runs table with one upsert. */
 export interface RunDelta {
@@ -26,6 +27,8 @@ export interface RunDelta {
   costUnknown: number;
   sessionId: string | null;
   userId: string | null;
+  /** Models its model calls asked for or answered with (request and response model). */
+  models: string[];
 }
 
 export function foldIntoRun(
@@ -65,6 +68,7 @@ export function foldIntoRun(
       costUnknown: 0,
       sessionId: null,
       userId: null,
+      models: [],
     };
     runs.set(traceId, d);
   } else {
@@ -91,6 +95,8 @@ function foldStep(d: RunDelta, s: SpanRow, costUsd: number | null): void {
   if (d.sessionId === null && s[SPAN.sessionId] !== null) d.sessionId = s[SPAN.sessionId];
   if (d.userId === null && s[SPAN.userId] !== null) d.userId = s[SPAN.userId];
   if (!isBilledKind(kind)) return;
+  addModel(d.models, s[SPAN.requestModel]);
+  addModel(d.models, s[SPAN.responseModel]);
   const input = s[SPAN.inputTokens];
   const output = s[SPAN.outputTokens];
   if (input === null && output === null) d.usageUnknown++;
@@ -101,6 +107,10 @@ function foldStep(d: RunDelta, s: SpanRow, costUsd: number | null): void {
   d.reasoningTokens += s[SPAN.reasoningTokens] ?? 0;
   if (costUsd === null) d.costUnknown++;
   else d.costUsd += costUsd;
+}
+
+function addModel(models: string[], model: string | null): void {
+  if (model !== null && !models.includes(model)) models.push(model);
 }
 
 /** The runs upsert's values for one delta, in the order of its statement (see SpanWriter). */
@@ -130,5 +140,6 @@ export function runUpsertValues(d: RunDelta, receivedAt: number): unknown[] {
     d.costUnknown,
     d.sessionId,
     d.userId,
+    encodeModelList(d.models),
   ];
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { isBilledKind } from '../../../shared/domain/step';
 import type { CostInputs, StepCost } from '../pricing/step-cost';
 import { type RunDelta, foldIntoRun, runUpsertValues } from './run-totals';
+import { unionModelLists } from './run-model-list';
 import {
   type InsertBatch,
   type LogInsert,
@@ -9,7 +10,6 @@ import {
   SPAN,
   SPAN_ROW_COLUMNS,
   type ScopeInsert,
-  type SpanRow,
   costInputsOf,
   insertCount,
 } from './insert-batch';
@@ -81,8 +81,6 @@ export class SpanWriter {
   private readonly now: () => number;
   private readonly pricer: StepPricer;
   private readonly resourceIds = new Map<string, bigint>();
-  /** (run, model) pairs already in run_models (a bounded cache; INSERT OR IGNORE covers a miss). */
-  private readonly modelsSeen = new Set<string>();
   private readonly scopeIds = new Map<string, bigint>();
   private readonly stmts;
   private readonly writeAll: (pending: Pending[]) => WriteResult[];
@@ -92,6 +90,10 @@ export class SpanWriter {
     this.onCommit = options.onCommit ?? (() => {});
     this.now = options.now ?? Date.now;
     this.pricer = options.pricer ?? reportedCostOnly;
+    // The runs upsert merges a run's model list with the models a transaction saw.
+    db.function('loupe_union_models', { deterministic: true }, (stored: unknown, added: unknown) =>
+      unionModelLists(String(stored), String(added)),
+    );
     this.stmts = {
       insertResource: db.prepare(
         `INSERT OR IGNORE INTO resources (hash, service_name, attributes, dropped_attributes_count, schema_url)
@@ -116,13 +118,12 @@ export class SpanWriter {
            scope_id, content_hash, received_at_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertRunModel: db.prepare('INSERT OR IGNORE INTO run_models (trace_id, model) VALUES (?, ?)'),
       upsertRun: db.prepare(
         `INSERT INTO runs (trace_id, root_span_id, name, service, start_ns, end_ns, span_count, error_count,
            origin, source, first_received_at_ms, last_received_at_ms, llm_calls, tool_calls, input_tokens,
            output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, usage_unknown, cost_usd,
-           cost_unknown, session_id, user_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           cost_unknown, session_id, user_id, models)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (trace_id) DO UPDATE SET
            name = CASE
              WHEN runs.root_span_id IS NULL AND (excluded.root_span_id IS NOT NULL OR excluded.start_ns < runs.start_ns)
@@ -147,7 +148,9 @@ export class SpanWriter {
            cost_usd = runs.cost_usd + excluded.cost_usd,
            cost_unknown = runs.cost_unknown + excluded.cost_unknown,
            session_id = coalesce(runs.session_id, excluded.session_id),
-           user_id = coalesce(runs.user_id, excluded.user_id)`,
+           user_id = coalesce(runs.user_id, excluded.user_id),
+           models = CASE WHEN excluded.models IN ('', runs.models) THEN runs.models
+             ELSE loupe_union_models(runs.models, excluded.models) END`,
       ),
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
@@ -216,7 +219,6 @@ export class SpanWriter {
     } catch (err) {
       // The transaction rolled back: drop cached ids that may point at rolled-back rows.
       this.resourceIds.clear();
-      this.modelsSeen.clear();
       this.scopeIds.clear();
       if (pending.length > 1) return false;
       pending[0]!.reject(
@@ -235,7 +237,6 @@ export class SpanWriter {
   /** Forgets cached row ids: stored data was deleted behind the writer's back (Settings › Storage). */
   forgetCachedIds(): void {
     this.resourceIds.clear();
-    this.modelsSeen.clear();
     this.scopeIds.clear();
   }
 
@@ -269,7 +270,6 @@ export class SpanWriter {
         insertedSpans++;
         traceIds.add(s[SPAN.traceId]);
         foldIntoRun(runs, s, cost.costUsd, g.resource.serviceName, batch);
-        if (isBilledKind(s[SPAN.stepKind])) this.rememberModels(s);
       }
     }
     for (const g of batch.logGroups) {
@@ -283,18 +283,6 @@ export class SpanWriter {
       }
     }
     return { insertedSpans, insertedLogs, traceIds: [...traceIds] };
-  }
-
-  /** The models a run called, for the runs page's model filter (once per run and model). */
-  private rememberModels(s: SpanRow): void {
-    for (const model of [s[SPAN.requestModel], s[SPAN.responseModel]]) {
-      if (model === null) continue;
-      const key = `${s[SPAN.traceId]}\u0000${model}`;
-      if (this.modelsSeen.has(key)) continue;
-      if (this.modelsSeen.size >= 10_000) this.modelsSeen.clear();
-      this.modelsSeen.add(key);
-      this.stmts.insertRunModel.run(s[SPAN.traceId], model);
-    }
   }
 
   private insertLog(l: LogInsert, resourceId: bigint, scopeId: bigint, receivedAt: number): boolean {

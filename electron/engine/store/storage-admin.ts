@@ -77,7 +77,6 @@ export class StorageAdmin {
       db.prepare("INSERT INTO span_search (span_search) VALUES ('delete-all')"),
       db.prepare('DELETE FROM spans'),
       db.prepare('DELETE FROM logs'),
-      db.prepare('DELETE FROM run_models'),
       db.prepare('DELETE FROM resources'),
       db.prepare('DELETE FROM scopes'),
       // Row ids start over; the search indexer's progress must too.

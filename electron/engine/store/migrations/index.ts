@@ -3,6 +3,7 @@ import { sql as retentionIndex } from './0002-retention-index';
 import { sql as genaiSteps } from './0003-genai-steps';
 import { sql as runSearch } from './0004-run-search';
 import { sql as runSortIndexes } from './0005-run-sort-indexes';
+import { sql as runModelsColumn } from './0006-run-models-column';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'genai-steps', sql: genaiSteps },
   { version: 4, name: 'run-search', sql: runSearch },
   { version: 5, name: 'run-sort-indexes', sql: runSortIndexes },
+  { version: 6, name: 'run-models-column', sql: runModelsColumn },
 ];

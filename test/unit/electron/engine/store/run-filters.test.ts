@@ -175,4 +175,34 @@ describe('runs page queries', () => {
     expect(q.listRuns(50, undefined, { text: 'refund' })).toEqual([]);
     expect(q.runFacets().models).toEqual(['gpt-4o-mini']);
   });
+
+  it('a run whose model calls arrive in separate exports is found by each model, listed once', async () => {
+    const writer = new SpanWriter(db);
+    const traceId = 'f'.repeat(32);
+    const call = (spanId: string, request: string, response: string) =>
+      decodedSpan({
+        traceId,
+        spanId,
+        parentSpanId: 'a'.repeat(16),
+        name: `chat ${request}`,
+        startNs: T0 + 9n * MIN,
+        endNs: T0 + 9n * MIN + 1_000_000n,
+        attributes: {
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.request.model': request,
+          'gen_ai.response.model': response,
+        },
+      });
+    await writer.write(batchOf([call('1'.repeat(16), 'gpt-4o', 'gpt-4o-2024-08-06')], 'shop'));
+    await writer.write(batchOf([call('2'.repeat(16), 'gpt-4o', 'gpt-4o-2024-08-06')], 'shop'));
+    await writer.write(batchOf([call('3'.repeat(16), 'claude-3-5-haiku', 'claude-3-5-haiku')], 'shop'));
+    expect(db.prepare('SELECT models FROM runs WHERE trace_id = ?').pluck().get(traceId)).toBe(
+      '\u0001gpt-4o\u0001gpt-4o-2024-08-06\u0001claude-3-5-haiku\u0001',
+    );
+    for (const model of ['gpt-4o', 'gpt-4o-2024-08-06', 'claude-3-5-haiku'])
+      expect(q.listRuns(50, undefined, { model }).map((r) => r.traceId)).toContain(traceId);
+    // A name that is only part of a stored one does not match.
+    expect(q.listRuns(50, undefined, { model: 'gpt-4' })).toEqual([]);
+    expect(q.runFacets().models).toEqual(['claude-3-5-haiku', 'gpt-4o', 'gpt-4o-2024-08-06', 'gpt-4o-mini']);
+  });
 });
