@@ -198,30 +198,14 @@ function StepContent({ detail: step }: { detail: StepDetailFields }) {
       )}
       {hasToolIo && (
         <Section title="Tool call">
-          {!isEmptyValue(step.toolArguments) && (
-            <Labeled label="Arguments">
-              <FoldableText className="code-block" text={prettyJson(step.toolArguments)} />
-            </Labeled>
-          )}
-          {!isEmptyValue(step.toolResult) && (
-            <Labeled label="Result">
-              <FoldableText className="code-block" text={prettyJson(step.toolResult)} />
-            </Labeled>
-          )}
+          <JsonField label="Arguments" value={step.toolArguments} />
+          <JsonField label="Result" value={step.toolResult} />
         </Section>
       )}
       {hasGenericIo && (
         <Section title="Input and output">
-          {!isEmptyValue(step.input) && (
-            <Labeled label="Input">
-              <FoldableText className="code-block" text={prettyJson(step.input)} />
-            </Labeled>
-          )}
-          {!isEmptyValue(step.output) && (
-            <Labeled label="Output">
-              <FoldableText className="code-block" text={prettyJson(step.output)} />
-            </Labeled>
-          )}
+          <JsonField label="Input" value={step.input} />
+          <JsonField label="Output" value={step.output} />
         </Section>
       )}
       {params.length > 0 && (
@@ -312,6 +296,16 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h3 className="detail-section__title">{title}</h3>
       {children}
     </section>
+  );
+}
+
+/** A labeled, foldable JSON value; nothing when the value is empty. */
+function JsonField({ label, value }: { label: string; value: unknown }) {
+  if (isEmptyValue(value)) return null;
+  return (
+    <Labeled label={label}>
+      <FoldableText className="code-block" text={prettyJson(value)} />
+    </Labeled>
   );
 }
 

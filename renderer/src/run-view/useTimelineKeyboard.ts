@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { isShortcutEvent } from '../common/keyboard';
+import { useWindowKeyDown } from '../common/useWindowKeyDown';
 
 export interface TimelineKeys {
   focusSearch: () => void;
@@ -16,29 +16,18 @@ export interface TimelineKeys {
  * a run), n/N between matches, e/E between errors, ←/→ collapse and expand. j/k stay with the tree.
  */
 export function useTimelineKeyboard(keys: TimelineKeys): void {
-  const latest = useRef(keys);
-  useEffect(() => {
-    latest.current = keys;
-  });
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const k = latest.current;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        k.focusSearch();
-        return;
-      }
-      if (!isShortcutEvent(event)) return;
-      const action = ACTIONS[event.key];
-      if (action === undefined) return;
+  useWindowKeyDown((event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
       event.preventDefault();
-      action(k);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-    };
-  }, []);
+      keys.focusSearch();
+      return;
+    }
+    if (!isShortcutEvent(event)) return;
+    const action = ACTIONS[event.key];
+    if (action === undefined) return;
+    event.preventDefault();
+    action(keys);
+  });
 }
 
 const ACTIONS: Record<string, ((k: TimelineKeys) => void) | undefined> = {

@@ -10,7 +10,7 @@ import { RunRow } from './RunRow';
 import { runRowId } from './run-row-id';
 import { anchoredScrollTop } from './scroll-anchor';
 import type { RunsList } from './useRuns';
-import { useRunsKeyboard } from './useRunsKeyboard';
+import { useListKeyboard } from '../common/useListKeyboard';
 
 /** Must match `--row-height` and `--table-header-height` in styles.css. */
 const ROW_HEIGHT = 28;
@@ -69,10 +69,10 @@ export function RunsTable(props: RunsTableProps) {
   });
   const items = virtualizer.getVirtualItems();
 
-  useRunsKeyboard({
+  useListKeyboard({
     enabled: active,
-    runs,
-    selectedTraceId,
+    keys: runs.map((run) => run.traceId),
+    selected: selectedTraceId,
     onSelect: (traceId, index) => {
       onSelect(traceId);
       virtualizer.scrollToIndex(index, { align: 'auto' });
