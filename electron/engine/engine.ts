@@ -88,9 +88,6 @@ function closeGrpc(server: GrpcServer): Promise<void> {
   });
 }
 
-/** How long the writer must be quiet before the search indexer works (search lags busy ingest). */
-const SEARCH_QUIET_MS = 300;
-
 /**
  * Starts the headless engine: the SQLite store, the OTLP receivers (HTTP and gRPC) and the UI/API
  * server, all on 127.0.0.1. Used in-process by `loupe serve` and as the Electron utility process.
@@ -114,7 +111,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   });
   const queries = new RunQueries(db);
   // Indexing yields to ingest: it works only after the writer has been quiet for a moment.
-  const searchIndexer = new SearchIndexer(db, () => !writer.isQuiet(SEARCH_QUIET_MS), onError);
+  const searchIndexer = new SearchIndexer(db, writer, onError);
   const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
   const redaction = new RedactionSettings(db);
   const decoder = new DecodePool(opts.decodeThreads, onError, redaction.config());

@@ -25,7 +25,8 @@ function hr(ns: bigint): HrTime {
 
 /**
  * Realistic GenAI spans (an agent root, model calls with messages and usage, tool calls) with ids
- * derived from `seed`, so every call yields distinct spans. 8 spans per run.
+ * derived from `seed`, so every call yields distinct spans. 8 spans per run. Runs differ in
+ * duration and token usage (hence cost), as real runs do.
  */
 export function makeGenAiSpans(
   count: number,
@@ -72,7 +73,7 @@ export function makeGenAiSpans(
       };
     };
     spans.push(
-      mk('invoke_agent support', SpanKind.INTERNAL, null, 0, 4000, {
+      mk('invoke_agent support', SpanKind.INTERNAL, null, 0, 4000 + ((run * 7919) % 997) * 3, {
         'gen_ai.operation.name': 'invoke_agent',
         'gen_ai.agent.name': 'support',
       }),
@@ -85,8 +86,8 @@ export function makeGenAiSpans(
           'gen_ai.request.model': 'gpt-4o-mini',
           'gen_ai.response.model': 'gpt-4o-mini-2024-07-18',
           'gen_ai.request.temperature': 0.2,
-          'gen_ai.usage.input_tokens': 812 + turn * 40,
-          'gen_ai.usage.output_tokens': 96 + turn,
+          'gen_ai.usage.input_tokens': 812 + turn * 40 + ((run * 31) % 101) * 7,
+          'gen_ai.usage.output_tokens': 96 + turn + (run % 7) * 5,
           'gen_ai.response.finish_reasons': ['tool_calls'],
           'gen_ai.input.messages': JSON.stringify([
             { role: 'system', parts: [{ type: 'text', content: SYSTEM_PROMPT }] },

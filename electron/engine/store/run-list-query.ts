@@ -63,13 +63,45 @@ export function runFilterSql(filter: RunFilter | undefined): { where: string[]; 
   return { where, params };
 }
 
-export const RUN_ORDER: Record<RunSortKey, string> = {
+const RUN_ORDER: Record<RunSortKey, string> = {
   start: 'runs.start_ns',
   duration: '(runs.end_ns - runs.start_ns)',
   cost: 'runs.cost_usd',
   tokens: '(runs.input_tokens + runs.output_tokens)',
   llmCalls: 'runs.llm_calls',
 };
+
+/**
+ * Sorts whose index holds only runs already out of the sort backlog (migration 7): a list in one of
+ * these orders reads that index and the backlog's few runs, and sorts the two together.
+ */
+const BACKLOGGED_SORTS: ReadonlySet<RunSortKey> = new Set(['cost', 'duration']);
+
+/**
+ * A page of the runs list as SQL (`columns` of the runs matching `where`, in `sort` order, with
+ * @limit and @offset parameters). Ties are broken by start time and trace id, as the indexes are.
+ */
+export function runListSql(
+  columns: string,
+  where: string[],
+  sort: { by: RunSortKey; dir: 'asc' | 'desc' } | undefined,
+): string {
+  const dir = sort?.dir === 'asc' ? 'ASC' : 'DESC';
+  const key = RUN_ORDER[sort?.by ?? 'start'];
+  const order = `${key} ${dir}, runs.start_ns ${dir}, runs.trace_id ${dir}`;
+  const whereSql = (...first: string[]) => {
+    const all = [...first, ...where];
+    return all.length > 0 ? ` WHERE ${all.join(' AND ')}` : '';
+  };
+  if (sort === undefined || !BACKLOGGED_SORTS.has(sort.by))
+    return `SELECT ${columns} FROM runs${whereSql()} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  return (
+    `SELECT * FROM (SELECT ${columns}, ${key} AS sort_key FROM runs${whereSql('runs.sort_indexed = 1')} ` +
+    `ORDER BY ${order} LIMIT @limit + @offset) ` +
+    `UNION ALL SELECT ${columns}, ${key} AS sort_key FROM runs${whereSql('runs.sort_indexed = 0')} ` +
+    `ORDER BY sort_key ${dir}, start_ns ${dir}, trace_id ${dir} LIMIT @limit OFFSET @offset`
+  );
+}
 
 /** Prepared statements keyed by their SQL text (a handful of shapes in practice; bounded). */
 export class RunStatementCache {

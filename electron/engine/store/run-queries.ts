@@ -14,7 +14,7 @@ import type { CostSource, RunOutline, RunSteps, StepView } from '../../../shared
 import type { RunFacets, RunFilter, RunSortKey, SessionSummary } from '../../../shared/domain/run-filter';
 import { type StoredCost, buildRunSteps, describeSpan } from '../genai/run-steps';
 import { type DbStepOutlineRow, STEP_OUTLINE_COLUMNS, toStepOutlines } from './step-outlines';
-import { type RunFilterParams, RUN_ORDER, RunStatementCache, runFilterSql } from './run-list-query';
+import { type RunFilterParams, RunStatementCache, runFilterSql, runListSql } from './run-list-query';
 import type { DbLogRow, DbResourceRow, DbRunRow, DbScopeRow, DbSpanView } from './db-rows';
 import { RUN_COLUMNS, roundUsd, toRunSummary } from './run-summary-row';
 import { decodeModelList } from './run-model-list';
@@ -112,12 +112,10 @@ export class RunQueries {
       params.afterNs = BigInt(after.startNs);
       params.afterTraceId = after.traceId;
     }
-    const dir = sort?.dir === 'asc' ? 'ASC' : 'DESC';
-    const order = `${RUN_ORDER[sort?.by ?? 'start']} ${dir}, runs.start_ns ${dir}, runs.trace_id ${dir}`;
-    const sql =
-      `SELECT ${RUN_COLUMNS} FROM runs${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ` +
-      `ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-    const stmt = this.statements.get(sql).safeIntegers(true) as Database.Statement<RunFilterParams, DbRunRow>;
+    const stmt = this.statements.get(runListSql(RUN_COLUMNS, where, sort)).safeIntegers(true) as Database.Statement<
+      RunFilterParams,
+      DbRunRow
+    >;
     return stmt.all({ ...params, limit, offset }).map(toRunSummary);
   }
 

@@ -66,6 +66,12 @@ interface Pending {
 const RESOURCE_CACHE_LIMIT = 10_000;
 
 /**
+ * How often new runs move from the sort backlog into the cost and duration indexes (migration 7):
+ * with the next write at least this long after the last move, or on a timer once writes stop.
+ */
+const SORT_INDEX_INTERVAL_MS = 1000;
+
+/**
  * The single writer. Requests queue up and are written together in one transaction per turn of the
  * event loop; each request's promise settles only after its transaction committed (so an OTLP 200
  * means the data is on disk). Spans re-sent by an SDK retry are ignored by the unique
@@ -85,7 +91,10 @@ export class SpanWriter {
   private readonly stmts;
   private readonly writeAll: (pending: Pending[]) => WriteResult[];
 
-  constructor(db: Database.Database, options: SpanWriterOptions = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    options: SpanWriterOptions = {},
+  ) {
     this.maxQueuedItems = options.maxQueuedItems ?? 50_000;
     this.onCommit = options.onCommit ?? (() => {});
     this.now = options.now ?? Date.now;
@@ -152,12 +161,18 @@ export class SpanWriter {
            models = CASE WHEN excluded.models IN ('', runs.models) THEN runs.models
              ELSE loupe_union_models(runs.models, excluded.models) END`,
       ),
+      sortIndexBacklog: db.prepare('UPDATE runs SET sort_indexed = 1 WHERE sort_indexed = 0'),
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
+    // Runs an earlier writer left in the backlog (it stopped before its timer fired).
+    this.indexSortBacklog(this.now());
   }
 
   /** When the last transaction was written (ms, this writer's clock). */
   private lastWriteAt = 0;
+  /** When new runs last joined the sort indexes (this writer's `now`). */
+  private sortIndexedAt = 0;
+  private sortIndexTimer: NodeJS.Timeout | undefined;
 
   /** Nothing queued, and nothing written for `quietMs` (the search indexer works only then). */
   isQuiet(quietMs: number): boolean {
@@ -253,7 +268,26 @@ export class SpanWriter {
     for (const d of runs.values()) {
       if (d.spanCount > 0) this.stmts.upsertRun.run(runUpsertValues(d, receivedAt));
     }
+    if (receivedAt - this.sortIndexedAt >= SORT_INDEX_INTERVAL_MS) this.indexSortBacklog(receivedAt);
+    else this.sortIndexTimer ??= setTimeout(() => this.onSortIndexTimer(), SORT_INDEX_INTERVAL_MS).unref();
     return results;
+  }
+
+  private indexSortBacklog(now: number): void {
+    this.stmts.sortIndexBacklog.run();
+    this.sortIndexedAt = now;
+  }
+
+  /** Writes stopped with runs in the sort backlog: move them now (between transactions, same thread). */
+  private onSortIndexTimer(): void {
+    this.sortIndexTimer = undefined;
+    const now = this.now();
+    if (!this.db.open || now - this.sortIndexedAt < SORT_INDEX_INTERVAL_MS) return;
+    try {
+      this.indexSortBacklog(now);
+    } catch {
+      // Busy or closing: the next write moves them (they are listed in order meanwhile anyway).
+    }
   }
 
   private writeBatch(batch: InsertBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {

@@ -4,6 +4,7 @@ import { sql as genaiSteps } from './0003-genai-steps';
 import { sql as runSearch } from './0004-run-search';
 import { sql as runSortIndexes } from './0005-run-sort-indexes';
 import { sql as runModelsColumn } from './0006-run-models-column';
+import { sql as runSortBacklog } from './0007-run-sort-backlog';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'run-search', sql: runSearch },
   { version: 5, name: 'run-sort-indexes', sql: runSortIndexes },
   { version: 6, name: 'run-models-column', sql: runModelsColumn },
+  { version: 7, name: 'run-sort-backlog', sql: runSortBacklog },
 ];

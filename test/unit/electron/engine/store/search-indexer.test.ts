@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../../../../electron/engine/store/open-database';
+import { SearchIndexer, type WriterActivity } from '../../../../../electron/engine/store/search-indexer';
+import { SpanWriter } from '../../../../../electron/engine/store/span-writer';
+import { batchOf, decodedSpan } from '../../../../helpers/decoded-span';
+import { makeTempDir } from '../../../../helpers/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let db: Database.Database;
+beforeEach(async () => {
+  tmp = makeTempDir();
+  db = openDatabase(tmp.dir);
+  const spans = Array.from({ length: 1500 }, (_, i) =>
+    decodedSpan({ traceId: 'c'.repeat(32), spanId: (i + 1).toString(16).padStart(16, '0'), name: `step ${i} parcel` }),
+  );
+  await new SpanWriter(db).write(batchOf(spans));
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  db.close();
+  tmp.remove();
+});
+
+const indexedUpTo = () =>
+  Number(db.prepare("SELECT value FROM settings WHERE key = 'search_indexed_span_id'").pluck().get() ?? 0);
+
+/** Starts an indexer with the writer behaving as `writer` says, runs `ticks` of its timer, stops it. */
+function runIndexer(writer: WriterActivity, ticks: number): void {
+  const indexer = new SearchIndexer(db, writer);
+  indexer.start();
+  for (let i = 0; i < ticks; i++) vi.advanceTimersToNextTimer();
+  indexer.stop();
+}
+
+describe('the background search indexer', () => {
+  it('never writes while a write is queued', () => {
+    runIndexer({ isQuiet: () => false }, 50);
+    expect(indexedUpTo()).toBe(0);
+  });
+
+  it('keeps up with steady ingest: small batches between writes even when ingest is never quiet for long', () => {
+    // Nothing queued right now, but something was written within the last few milliseconds.
+    const steady: WriterActivity = { isQuiet: (quietMs) => quietMs === 0 };
+    runIndexer(steady, 1);
+    expect(indexedUpTo()).toBe(200);
+    runIndexer(steady, 7);
+    expect(indexedUpTo()).toBe(1500);
+    expect(db.prepare("SELECT count(*) FROM span_search WHERE span_search MATCH 'parcel'").pluck().get()).toBe(1500);
+  });
+
+  it('indexes a backlog in large batches once ingest is quiet', () => {
+    runIndexer({ isQuiet: () => true }, 1);
+    expect(indexedUpTo()).toBe(1000);
+    runIndexer({ isQuiet: () => true }, 1);
+    expect(indexedUpTo()).toBe(1500);
+  });
+});
