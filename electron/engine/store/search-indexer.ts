@@ -7,21 +7,26 @@ const LOGS_DONE = 'search_indexed_log_id';
 const QUIET_BATCH = 1000;
 const BUSY_BATCH = 200;
 const QUIET_MS = 300;
+/** A writer busy for more than this share of a second is saturated by ingest: indexing waits. */
+const SATURATED_SHARE = 0.5;
 
 /** What the indexer asks of the writer it shares the thread and the database with. */
 export interface WriterActivity {
   /** Nothing queued, and nothing written for `quietMs`. */
   isQuiet(quietMs: number): boolean;
+  /** The share of the last second the writer spent writing (0–1). */
+  busyShare(): number;
 }
 
-const ALWAYS_QUIET: WriterActivity = { isQuiet: () => true };
+const ALWAYS_QUIET: WriterActivity = { isQuiet: () => true, busyShare: () => 0 };
 
 /**
  * Fills the full-text index (span_search) in the background, in batches of newly stored spans and
  * log records, never while a write is queued (ingest goes first). When ingest has been quiet for
- * 300 ms it indexes 1,000 at a time back to back; while ingest is busy it still fits batches of
- * 200 (about a millisecond each) between writes, so search keeps up with steady traffic, and a
- * backlog left by a saturating load is indexed at full speed once the load drops.
+ * 300 ms it indexes 1,000 at a time back to back; while spans keep coming it fits batches of 200
+ * (about a millisecond each) between writes, so search keeps up with steady traffic. Only when
+ * ingest saturates the writer (busy more than half of the last second) does indexing wait: that
+ * backlog is indexed at full speed once the load drops.
  */
 export class SearchIndexer {
   private readonly stmts;
@@ -105,9 +110,11 @@ export class SearchIndexer {
 
   private tick(): void {
     if (!this.writer.isQuiet(0)) return this.schedule(20);
+    const quiet = this.writer.isQuiet(QUIET_MS);
+    if (!quiet && this.writer.busyShare() > SATURATED_SHARE) return this.schedule(100);
     try {
       // Between batches the event loop turns, so API requests and ingest wait for one batch at most.
-      const n = this.indexSome(this.writer.isQuiet(QUIET_MS) ? QUIET_BATCH : BUSY_BATCH);
+      const n = this.indexSome(quiet ? QUIET_BATCH : BUSY_BATCH);
       this.schedule(n > 0 ? 0 : 500);
     } catch (err) {
       this.onError(err);

@@ -174,9 +174,26 @@ export class SpanWriter {
   private sortIndexedAt = 0;
   private sortIndexTimer: NodeJS.Timeout | undefined;
 
-  /** Nothing queued, and nothing written for `quietMs` (the search indexer works only then). */
+  /** Nothing queued, and nothing written for `quietMs`. */
   isQuiet(quietMs: number): boolean {
     return this.queue.length === 0 && !this.scheduled && performance.now() - this.lastWriteAt >= quietMs;
+  }
+
+  /** Time spent writing since `start` (ms), and the share of the last full second spent writing. */
+  private readonly busy = { start: performance.now(), ms: 0, lastShare: 0 };
+
+  /** The share of the last second this writer spent writing (0–1); near 1 when ingest saturates it. */
+  busyShare(): number {
+    return performance.now() - this.busy.start >= 2000 ? 0 : this.busy.lastShare;
+  }
+
+  private noteBusy(since: number): void {
+    const now = performance.now();
+    this.busy.ms += now - since;
+    if (now - this.busy.start < 1000) return;
+    this.busy.lastShare = this.busy.ms / (now - this.busy.start);
+    this.busy.start = now;
+    this.busy.ms = 0;
   }
 
   /** Whether a request of about `items` more items would be refused right now. */
@@ -204,7 +221,8 @@ export class SpanWriter {
 
   private flush(): void {
     this.scheduled = false;
-    this.lastWriteAt = performance.now();
+    const startedAt = performance.now();
+    this.lastWriteAt = startedAt;
     const pending = this.queue.splice(0, this.queue.length);
     if (pending.length === 0) return;
     const changed = new Set<string>();
@@ -220,6 +238,7 @@ export class SpanWriter {
         // A listener's failure must not undo or disturb a commit that already happened.
       }
     }
+    this.noteBusy(startedAt);
     if (this.queue.length === 0) for (const resolve of this.drained.splice(0)) resolve();
   }
 

@@ -36,13 +36,13 @@ function runIndexer(writer: WriterActivity, ticks: number): void {
 
 describe('the background search indexer', () => {
   it('never writes while a write is queued', () => {
-    runIndexer({ isQuiet: () => false }, 50);
+    runIndexer({ isQuiet: () => false, busyShare: () => 0.1 }, 50);
     expect(indexedUpTo()).toBe(0);
   });
 
   it('keeps up with steady ingest: small batches between writes even when ingest is never quiet for long', () => {
     // Nothing queued right now, but something was written within the last few milliseconds.
-    const steady: WriterActivity = { isQuiet: (quietMs) => quietMs === 0 };
+    const steady: WriterActivity = { isQuiet: (quietMs) => quietMs === 0, busyShare: () => 0.2 };
     runIndexer(steady, 1);
     expect(indexedUpTo()).toBe(200);
     runIndexer(steady, 7);
@@ -50,10 +50,15 @@ describe('the background search indexer', () => {
     expect(db.prepare("SELECT count(*) FROM span_search WHERE span_search MATCH 'parcel'").pluck().get()).toBe(1500);
   });
 
+  it('waits while ingest saturates the writer, between writes too', () => {
+    runIndexer({ isQuiet: (quietMs) => quietMs === 0, busyShare: () => 0.8 }, 50);
+    expect(indexedUpTo()).toBe(0);
+  });
+
   it('indexes a backlog in large batches once ingest is quiet', () => {
-    runIndexer({ isQuiet: () => true }, 1);
+    runIndexer({ isQuiet: () => true, busyShare: () => 0 }, 1);
     expect(indexedUpTo()).toBe(1000);
-    runIndexer({ isQuiet: () => true }, 1);
+    runIndexer({ isQuiet: () => true, busyShare: () => 0 }, 1);
     expect(indexedUpTo()).toBe(1500);
   });
 });
