@@ -8,14 +8,14 @@ import {
   emptyImportSummary,
 } from '../../../shared/domain/import-summary';
 import type { DecodePool } from '../ingest/decode-pool';
-import type { ScopeGroup } from '../otlp/model';
 import type { IngestBatch } from '../ingest/ingest-batch';
 import { prepareBatch } from '../ingest/prepare-batch';
 import { toInsertBatch } from '../ingest/to-insert-batch';
-import { type InsertBatch, type InsertGroup, type LogInsert, SPAN, type SpanRow } from '../store/insert-batch';
+import { type InsertBatch, SPAN } from '../store/insert-batch';
 import { QueueFullError, type SpanWriter, StorageError, type WriteResult } from '../store/span-writer';
 import { type DecodedContent, RecordError, decodeJsonValue } from './decode-json-value';
 import { decodeProtobufMessage } from './decode-protobuf-message';
+import { PendingRows, pieces } from './import-batching';
 import {
   ImportFileError,
   type OpenedImportFile,
@@ -388,69 +388,5 @@ function* convertInline(
   } catch (err) {
     if (!(err instanceof RecordError)) throw err;
     yield { at, rows: null, rejected: 0, problem: err.message, notes: [] };
-  }
-}
-
-/** Cuts a batch into batches of at most `max` spans and log records (sharing the decoded items). */
-function* pieces(batch: IngestBatch, max: number): Generator<IngestBatch> {
-  const empty = (): IngestBatch => ({ spanGroups: [], logGroups: [], origin: batch.origin, source: batch.source });
-  let piece = empty();
-  let n = 0;
-  function* cut<T>(groups: ScopeGroup<T>[], into: () => ScopeGroup<T>[]): Generator<IngestBatch> {
-    for (const g of groups) {
-      for (let i = 0; i < g.items.length; ) {
-        const take = Math.min(g.items.length - i, max - n);
-        into().push({ resource: g.resource, scope: g.scope, items: g.items.slice(i, i + take) });
-        n += take;
-        i += take;
-        if (n >= max) {
-          yield piece;
-          piece = empty();
-          n = 0;
-        }
-      }
-    }
-  }
-  yield* cut(batch.spanGroups, () => piece.spanGroups);
-  yield* cut(batch.logGroups, () => piece.logGroups);
-  if (n > 0) yield piece;
-}
-
-/** Rows waiting to be written together: one transaction per `batchItems` spans and log records. */
-class PendingRows {
-  private spanGroups: InsertGroup<SpanRow>[] = [];
-  private logGroups: InsertGroup<LogInsert>[] = [];
-  private spans = 0;
-  private logs = 0;
-
-  constructor(private readonly source: string) {}
-
-  get items(): number {
-    return this.spans + this.logs;
-  }
-
-  push(rows: InsertBatch): void {
-    for (const g of rows.spanGroups) {
-      this.spanGroups.push(g);
-      this.spans += g.rows.length;
-    }
-    for (const g of rows.logGroups) {
-      this.logGroups.push(g);
-      this.logs += g.rows.length;
-    }
-  }
-
-  /** The rows as one batch of an import (decode threads mark theirs live: origin is set here). */
-  take(): { batch: InsertBatch; spans: number; logs: number } {
-    const out = {
-      batch: { spanGroups: this.spanGroups, logGroups: this.logGroups, origin: 'import' as const, source: this.source },
-      spans: this.spans,
-      logs: this.logs,
-    };
-    this.spanGroups = [];
-    this.logGroups = [];
-    this.spans = 0;
-    this.logs = 0;
-    return out;
   }
 }
