@@ -178,6 +178,31 @@ async function searchCatchUpSeconds(dataDir: string): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * How far search lags a steady load below saturation (`ratePerS`, paced): every 250 ms, the spans
+ * stored but not yet in the search index. Returns the largest and the median backlog.
+ */
+async function searchLagUnderSteadyLoad(
+  url: string,
+  pid: number,
+  dataDir: string,
+  ratePerS: number,
+): Promise<{ maxSpans: number; medianSpans: number }> {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  const lastSpan = db.prepare<[], number>('SELECT max(id) FROM spans').pluck();
+  const indexed = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'search_indexed_span_id'").pluck();
+  const backlog: number[] = [];
+  const sampler = setInterval(() => backlog.push((lastSpan.get() ?? 0) - Number(indexed.get() ?? 0)), 250);
+  try {
+    await runLoad(url, pid, join(dataDir, `${DATABASE_FILE}-wal`), SECONDS, SENDERS, ratePerS);
+  } finally {
+    clearInterval(sampler);
+    db.close();
+  }
+  backlog.sort((a, b) => a - b);
+  return { maxSpans: backlog.at(-1) ?? 0, medianSpans: percentile(backlog, 50) };
+}
+
 function stepInput(s: DecodedSpan, scopeName: string): SpanInput {
   return {
     name: s.name,
@@ -288,6 +313,12 @@ async function main(): Promise<void> {
       )
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')})`,
+    );
+
+    const steadyRate = rate * 0.4;
+    const lag = await searchLagUnderSteadyLoad(serve.info.otlpHttpUrl, pid, tmp.dir, steadyRate);
+    console.log(
+      `search lag:         at a steady ${fmt(steadyRate)} spans/s (0.4× the load above), spans not yet searchable: median ${fmt(lag.medianSpans)} (${(lag.medianSpans / steadyRate).toFixed(1)} s), max ${fmt(lag.maxSpans)} (${(lag.maxSpans / steadyRate).toFixed(1)} s)`,
     );
 
     const offered = rate * 2;
