@@ -110,7 +110,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
   const queries = new RunQueries(db);
-  // Indexing yields to ingest: it works only after the writer has been quiet for a moment.
+  // Indexing yields to ingest: never while a write is queued, and not at all while ingest saturates the writer.
   const searchIndexer = new SearchIndexer(db, writer, onError);
   const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
   const redaction = new RedactionSettings(db);

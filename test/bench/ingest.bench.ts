@@ -157,23 +157,28 @@ function rawInsertRate(checkpoints: boolean): number {
   return rate;
 }
 
-/**
- * Seconds until the engine's background search indexer has indexed every stored span (it works
- * while ingest is quiet, so during a saturating load it waits; DESIGN.md, search).
- */
-async function searchCatchUpSeconds(dataDir: string): Promise<number> {
+/** Spans stored but not yet in the search index, read from the engine's database beside it. */
+function searchBacklogProbe(dataDir: string): { unindexed: () => number; close: () => void } {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
   const lastSpan = db.prepare<[], number>('SELECT max(id) FROM spans').pluck();
   const indexed = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'search_indexed_span_id'").pluck();
-  const target = lastSpan.get() ?? 0;
+  return { unindexed: () => (lastSpan.get() ?? 0) - Number(indexed.get() ?? 0), close: () => db.close() };
+}
+
+/**
+ * Seconds until the engine's background search indexer has indexed every stored span (it waits
+ * while ingest saturates the writer, as the load before this does).
+ */
+async function searchCatchUpSeconds(dataDir: string): Promise<number> {
+  const probe = searchBacklogProbe(dataDir);
   const t0 = performance.now();
   try {
-    while (Number(indexed.get() ?? 0) < target) {
+    while (probe.unindexed() > 0) {
       if (performance.now() - t0 > 120_000) throw new Error('the search index did not catch up in 120 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
-    db.close();
+    probe.close();
   }
   return (performance.now() - t0) / 1000;
 }
@@ -188,16 +193,14 @@ async function searchLagUnderSteadyLoad(
   dataDir: string,
   ratePerS: number,
 ): Promise<{ maxSpans: number; medianSpans: number }> {
-  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-  const lastSpan = db.prepare<[], number>('SELECT max(id) FROM spans').pluck();
-  const indexed = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'search_indexed_span_id'").pluck();
+  const probe = searchBacklogProbe(dataDir);
   const backlog: number[] = [];
-  const sampler = setInterval(() => backlog.push((lastSpan.get() ?? 0) - Number(indexed.get() ?? 0)), 250);
+  const sampler = setInterval(() => backlog.push(probe.unindexed()), 250);
   try {
     await runLoad(url, pid, join(dataDir, `${DATABASE_FILE}-wal`), SECONDS, SENDERS, ratePerS);
   } finally {
     clearInterval(sampler);
-    db.close();
+    probe.close();
   }
   backlog.sort((a, b) => a - b);
   return { maxSpans: backlog.at(-1) ?? 0, medianSpans: percentile(backlog, 50) };

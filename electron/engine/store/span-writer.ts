@@ -165,7 +165,7 @@ export class SpanWriter {
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
     // Runs an earlier writer left in the backlog (it stopped before its timer fired).
-    this.indexSortBacklog(this.now());
+    this.tryIndexSortBacklog();
   }
 
   /** When the last transaction was written (ms, this writer's clock). */
@@ -300,12 +300,16 @@ export class SpanWriter {
   /** Writes stopped with runs in the sort backlog: move them now (between transactions, same thread). */
   private onSortIndexTimer(): void {
     this.sortIndexTimer = undefined;
-    const now = this.now();
-    if (!this.db.open || now - this.sortIndexedAt < SORT_INDEX_INTERVAL_MS) return;
+    if (this.now() - this.sortIndexedAt >= SORT_INDEX_INTERVAL_MS) this.tryIndexSortBacklog();
+  }
+
+  private tryIndexSortBacklog(): void {
+    if (!this.db.open) return;
     try {
-      this.indexSortBacklog(now);
+      this.indexSortBacklog(this.now());
     } catch {
-      // Busy or closing: the next write moves them (they are listed in order meanwhile anyway).
+      // Busy (another process writing) or closing: a later write moves them, and sorted lists
+      // include the backlog meanwhile anyway.
     }
   }
 
