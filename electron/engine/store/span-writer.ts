@@ -3,6 +3,8 @@ import { isBilledKind } from '../../../shared/domain/step';
 import type { CostInputs, StepCost } from '../pricing/step-cost';
 import { type RunDelta, foldIntoRun, runUpsertValues } from './run-totals';
 import { unionModelLists } from './run-model-list';
+import { RunSortBacklog } from './run-sort-backlog';
+import { BusyMeter } from './busy-meter';
 import {
   type InsertBatch,
   type LogInsert,
@@ -66,12 +68,6 @@ interface Pending {
 const RESOURCE_CACHE_LIMIT = 10_000;
 
 /**
- * How often new runs move from the sort backlog into the cost and duration indexes (migration 7):
- * with the next write at least this long after the last move, or on a timer once writes stop.
- */
-const SORT_INDEX_INTERVAL_MS = 1000;
-
-/**
  * The single writer. Requests queue up and are written together in one transaction per turn of the
  * event loop; each request's promise settles only after its transaction committed (so an OTLP 200
  * means the data is on disk). Spans re-sent by an SDK retry are ignored by the unique
@@ -91,10 +87,7 @@ export class SpanWriter {
   private readonly stmts;
   private readonly writeAll: (pending: Pending[]) => WriteResult[];
 
-  constructor(
-    private readonly db: Database.Database,
-    options: SpanWriterOptions = {},
-  ) {
+  constructor(db: Database.Database, options: SpanWriterOptions = {}) {
     this.maxQueuedItems = options.maxQueuedItems ?? 50_000;
     this.onCommit = options.onCommit ?? (() => {});
     this.now = options.now ?? Date.now;
@@ -161,39 +154,24 @@ export class SpanWriter {
            models = CASE WHEN excluded.models IN ('', runs.models) THEN runs.models
              ELSE loupe_union_models(runs.models, excluded.models) END`,
       ),
-      sortIndexBacklog: db.prepare('UPDATE runs SET sort_indexed = 1 WHERE sort_indexed = 0'),
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
-    // Runs an earlier writer left in the backlog (it stopped before its timer fired).
-    this.tryIndexSortBacklog();
+    this.sortBacklog = new RunSortBacklog(db, this.now);
   }
 
   /** When the last transaction was written (ms, this writer's clock). */
   private lastWriteAt = 0;
-  /** When new runs last joined the sort indexes (this writer's `now`). */
-  private sortIndexedAt = 0;
-  private sortIndexTimer: NodeJS.Timeout | undefined;
+  private readonly sortBacklog: RunSortBacklog;
+  private readonly busy = new BusyMeter();
 
   /** Nothing queued, and nothing written for `quietMs`. */
   isQuiet(quietMs: number): boolean {
     return this.queue.length === 0 && !this.scheduled && performance.now() - this.lastWriteAt >= quietMs;
   }
 
-  /** Time spent writing since `start` (ms), and the share of the last full second spent writing. */
-  private readonly busy = { start: performance.now(), ms: 0, lastShare: 0 };
-
   /** The share of the last second this writer spent writing (0–1); near 1 when ingest saturates it. */
   busyShare(): number {
-    return performance.now() - this.busy.start >= 2000 ? 0 : this.busy.lastShare;
-  }
-
-  private noteBusy(since: number): void {
-    const now = performance.now();
-    this.busy.ms += now - since;
-    if (now - this.busy.start < 1000) return;
-    this.busy.lastShare = this.busy.ms / (now - this.busy.start);
-    this.busy.start = now;
-    this.busy.ms = 0;
+    return this.busy.share();
   }
 
   /** Whether a request of about `items` more items would be refused right now. */
@@ -238,7 +216,7 @@ export class SpanWriter {
         // A listener's failure must not undo or disturb a commit that already happened.
       }
     }
-    this.noteBusy(startedAt);
+    this.busy.note(startedAt);
     if (this.queue.length === 0) for (const resolve of this.drained.splice(0)) resolve();
   }
 
@@ -287,30 +265,8 @@ export class SpanWriter {
     for (const d of runs.values()) {
       if (d.spanCount > 0) this.stmts.upsertRun.run(runUpsertValues(d, receivedAt));
     }
-    if (receivedAt - this.sortIndexedAt >= SORT_INDEX_INTERVAL_MS) this.indexSortBacklog(receivedAt);
-    else this.sortIndexTimer ??= setTimeout(() => this.onSortIndexTimer(), SORT_INDEX_INTERVAL_MS).unref();
+    this.sortBacklog.afterWrite(receivedAt);
     return results;
-  }
-
-  private indexSortBacklog(now: number): void {
-    this.stmts.sortIndexBacklog.run();
-    this.sortIndexedAt = now;
-  }
-
-  /** Writes stopped with runs in the sort backlog: move them now (between transactions, same thread). */
-  private onSortIndexTimer(): void {
-    this.sortIndexTimer = undefined;
-    if (this.now() - this.sortIndexedAt >= SORT_INDEX_INTERVAL_MS) this.tryIndexSortBacklog();
-  }
-
-  private tryIndexSortBacklog(): void {
-    if (!this.db.open) return;
-    try {
-      this.indexSortBacklog(this.now());
-    } catch {
-      // Busy (another process writing) or closing: a later write moves them, and sorted lists
-      // include the backlog meanwhile anyway.
-    }
   }
 
   private writeBatch(batch: InsertBatch, receivedAt: number, runs: Map<string, RunDelta>): WriteResult {
