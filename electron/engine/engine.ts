@@ -110,11 +110,20 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
   const queries = new RunQueries(db);
-  // Indexing yields to ingest: never while a write is queued, and not at all while ingest saturates the writer.
-  const searchIndexer = new SearchIndexer(db, writer, onError);
   const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
   const redaction = new RedactionSettings(db);
   const decoder = new DecodePool(opts.decodeThreads, onError, redaction.config());
+  // Indexing yields to ingest: never while a write is queued, and not at all while ingest saturates
+  // the writer or the decode threads.
+  const searchIndexer = new SearchIndexer(
+    db,
+    {
+      isQuiet: (quietMs) => writer.isQuiet(quietMs),
+      writerBusyShare: () => writer.busyShare(),
+      decodeBusyShare: () => decoder.busyShare(),
+    },
+    onError,
+  );
   const forwardingSettings = new ForwardingSettings(db);
   const forwarder = new Forwarder(
     opts.forwardTo?.timeoutMillis !== undefined ? { timeoutMillis: opts.forwardTo.timeoutMillis } : {},

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_REDACTION_CONFIG, type RedactionConfig } from '../../../shared/domain/redaction';
 import { startWorkerThread } from '../worker-thread';
+import { BusyMeter } from '../store/busy-meter';
 import type { OtlpEncoding } from '../otlp/otlp-responses';
 import { Redactor } from '../redaction/redactor';
 import { type DecodedPayload, PayloadDecodeError, type StoredSignal, decodePayload } from './decode-payload';
@@ -47,6 +48,7 @@ export class DecodePool {
   private nextId = 1;
   private turn = 0;
   private redactor: Redactor;
+  private readonly busy = new BusyMeter();
 
   constructor(
     threads: number = Math.max(1, Math.min(4, availableParallelism() - 1)),
@@ -80,13 +82,16 @@ export class DecodePool {
   decode(signal: StoredSignal, payload: Buffer, encoding: OtlpEncoding, forward = false): Promise<DecodedPayload> {
     const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
     if (!worker) {
-      return new Promise((resolve, reject) =>
-        decodeInline({ signal, payload, encoding, forward, resolve, reject }, this.redactor),
-      );
+      return new Promise((resolve, reject) => {
+        const startedAt = performance.now();
+        decodeInline({ signal, payload, encoding, forward, resolve, reject }, this.redactor);
+        this.busy.note(startedAt);
+      });
     }
     const id = this.nextId++;
     return new Promise<DecodedPayload>((resolve, reject) => {
       this.pending.set(id, { signal, payload, encoding, forward, resolve, reject });
+      this.busy.begin();
       // Copy into a transferable buffer (request bodies may share Node's pooled memory).
       const copy = new Uint8Array(payload.byteLength);
       copy.set(payload);
@@ -98,9 +103,15 @@ export class DecodePool {
     const p = this.pending.get(reply.id);
     if (!p) return;
     this.pending.delete(reply.id);
+    this.busy.end();
     if (reply.result) p.resolve(reply.result);
     else if (reply.error?.decode) p.reject(new PayloadDecodeError(reply.error.message));
     else p.reject(new Error(reply.error?.message ?? 'decode worker failed'));
+  }
+
+  /** The share of the last second with payloads queued for or on a decode thread (0–1); near 1 when ingest saturates decoding. */
+  busyShare(): number {
+    return this.busy.share();
   }
 
   private workerFailed(worker: Worker, err: unknown): void {
@@ -110,6 +121,7 @@ export class DecodePool {
     // Requests in flight on that worker cannot be told apart: decode them all here instead.
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
+      this.busy.end();
       decodeInline(p, this.redactor);
     }
   }
@@ -119,6 +131,7 @@ export class DecodePool {
     await Promise.all(workers.map((w) => w.terminate()));
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
+      this.busy.end();
       p.reject(new Error('Loupe is shutting down'));
     }
   }

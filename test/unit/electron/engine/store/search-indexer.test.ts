@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../../../electron/engine/store/open-database';
-import { SearchIndexer, type WriterActivity } from '../../../../../electron/engine/store/search-indexer';
+import { SearchIndexer, type IngestActivity } from '../../../../../electron/engine/store/search-indexer';
 import { SpanWriter } from '../../../../../electron/engine/store/span-writer';
 import { batchOf, decodedSpan } from '../../../../helpers/decoded-span';
 import { makeTempDir } from '../../../../helpers/temp-dir';
@@ -26,9 +26,20 @@ afterEach(() => {
 const indexedUpTo = () =>
   Number(db.prepare("SELECT value FROM settings WHERE key = 'search_indexed_span_id'").pluck().get() ?? 0);
 
-/** Starts an indexer with the writer behaving as `writer` says, runs `ticks` of its timer, stops it. */
-function runIndexer(writer: WriterActivity, ticks: number): void {
-  const indexer = new SearchIndexer(db, writer);
+/** Ingest: nothing queued right now, but something was written within the last few milliseconds. */
+const between = (quietMs: number) => quietMs === 0;
+
+function activity(
+  isQuiet: (quietMs: number) => boolean,
+  writerBusyShare: number,
+  decodeBusyShare: number,
+): IngestActivity {
+  return { isQuiet, writerBusyShare: () => writerBusyShare, decodeBusyShare: () => decodeBusyShare };
+}
+
+/** Starts an indexer with ingest behaving as `ingest` says, runs `ticks` of its timer, stops it. */
+function runIndexer(ingest: IngestActivity, ticks: number): void {
+  const indexer = new SearchIndexer(db, ingest);
   indexer.start();
   for (let i = 0; i < ticks; i++) vi.advanceTimersToNextTimer();
   indexer.stop();
@@ -36,13 +47,16 @@ function runIndexer(writer: WriterActivity, ticks: number): void {
 
 describe('the background search indexer', () => {
   it('never writes while a write is queued', () => {
-    runIndexer({ isQuiet: () => false, busyShare: () => 0.1 }, 50);
+    runIndexer(
+      activity(() => false, 0.1, 0.1),
+      50,
+    );
     expect(indexedUpTo()).toBe(0);
   });
 
   it('keeps up with steady ingest: small batches between writes even when ingest is never quiet for long', () => {
-    // Nothing queued right now, but something was written within the last few milliseconds.
-    const steady: WriterActivity = { isQuiet: (quietMs) => quietMs === 0, busyShare: () => 0.2 };
+    // The shares a steady 45,000 spans/s reads on 2 cores.
+    const steady = activity(between, 0.25, 0.45);
     runIndexer(steady, 1);
     expect(indexedUpTo()).toBe(200);
     runIndexer(steady, 7);
@@ -51,14 +65,26 @@ describe('the background search indexer', () => {
   });
 
   it('waits while ingest saturates the writer, between writes too', () => {
-    runIndexer({ isQuiet: (quietMs) => quietMs === 0, busyShare: () => 0.8 }, 50);
+    runIndexer(activity(between, 0.8, 0.5), 50);
+    expect(indexedUpTo()).toBe(0);
+  });
+
+  it('waits while payloads queue for decoding, even when the writer itself reads below half busy', () => {
+    // What saturating senders read on 2 cores: the writer shares the CPU with decoding.
+    runIndexer(activity(between, 0.45, 0.95), 50);
     expect(indexedUpTo()).toBe(0);
   });
 
   it('indexes a backlog in large batches once ingest is quiet', () => {
-    runIndexer({ isQuiet: () => true, busyShare: () => 0 }, 1);
+    runIndexer(
+      activity(() => true, 0, 0),
+      1,
+    );
     expect(indexedUpTo()).toBe(1000);
-    runIndexer({ isQuiet: () => true, busyShare: () => 0 }, 1);
+    runIndexer(
+      activity(() => true, 0, 0),
+      1,
+    );
     expect(indexedUpTo()).toBe(1500);
   });
 });
