@@ -134,7 +134,8 @@ function rawInsertRate(checkpoints: boolean): number {
        VALUES (${SPAN_ROW_COLUMNS.map(() => '?').join(', ')}, ?, 1, 1, 0)`,
   );
   const tx = db.transaction((rows: SpanRow[][]) => {
-    for (const batch of rows) for (const row of batch) insert.run(row);
+    // Spread, as the engine's writer binds them: the fastest way better-sqlite3 takes a row.
+    for (const batch of rows) for (const row of batch) insert.run(...row);
   });
   // Rows exactly as the engine's decode threads hand them to its writer.
   const nextRows = () =>
@@ -289,7 +290,7 @@ async function main(): Promise<void> {
       `engine ingest:      ${fmt(rate)} spans/s (target ≥ ${fmt(TARGET_SPANS_PER_S)}) ${rate >= TARGET_SPANS_PER_S ? 'OK' : 'BELOW TARGET'}`,
     );
     console.log(
-      `raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, 2048-row transactions, no checkpoints on that thread)`,
+      `raw sqlite insert:  ${fmt(raw)} spans/s (same rows, prepared statement, values spread, 2048-row transactions, no checkpoints on that thread)`,
     );
     console.log(
       `                    ${fmt(rawWithCheckpoints)} spans/s with SQLite's automatic checkpoints (engine = ${((rate / rawWithCheckpoints) * 100).toFixed(0)}% of it)`,

@@ -263,7 +263,7 @@ export class SpanWriter {
     const runs = new Map<string, RunDelta>();
     const results = pending.map((p) => this.writeBatch(p.batch, receivedAt, runs));
     for (const d of runs.values()) {
-      if (d.spanCount > 0) this.stmts.upsertRun.run(runUpsertValues(d, receivedAt));
+      if (d.spanCount > 0) this.stmts.upsertRun.run(...runUpsertValues(d, receivedAt));
     }
     this.sortBacklog.afterWrite(receivedAt);
     return results;
@@ -278,7 +278,7 @@ export class SpanWriter {
       const scopeId = this.scopeId(g.scope);
       for (const s of g.rows) {
         const cost = this.pricer(costInputsOf(s), s[SPAN.startNs]);
-        if (this.stmts.insertSpan.run(s, cost.costUsd, cost.source, resourceId, scopeId, receivedAt).changes !== 1)
+        if (this.stmts.insertSpan.run(...s, cost.costUsd, cost.source, resourceId, scopeId, receivedAt).changes !== 1)
           continue;
         insertedSpans++;
         traceIds.add(s[SPAN.traceId]);
