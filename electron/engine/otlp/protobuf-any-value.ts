@@ -1,6 +1,9 @@
 import type { Attributes, AttrValue } from '../../../shared/domain/attributes';
 import { MAX_VALUE_DEPTH, doubleAttr, intAttr, setAttribute } from './model';
-import { ProtobufDecodeError, type ProtobufReader, WIRE_LEN } from './protobuf-reader';
+import { KeyCache, ProtobufDecodeError, type ProtobufReader, WIRE_LEN } from './protobuf-reader';
+
+/** Attribute keys recur on every span: decoded once per thread (see KeyCache). */
+const keys = new KeyCache();
 
 /** KeyValue: 1 key, 2 value. */
 export function readKeyValue(r: ProtobufReader, into: Attributes, depth = 0): void {
@@ -8,7 +11,7 @@ export function readKeyValue(r: ProtobufReader, into: Attributes, depth = 0): vo
   let value: AttrValue = null;
   while (!r.done) {
     const t = r.tag();
-    if (t === ((1 << 3) | WIRE_LEN)) key = r.string();
+    if (t === ((1 << 3) | WIRE_LEN)) key = r.key(keys);
     else if (t === ((2 << 3) | WIRE_LEN)) value = readAnyValue(r.sub(), depth);
     else r.skip(t & 7);
   }

@@ -144,6 +144,17 @@ export class ProtobufReader {
       : this.buf.toString('utf8', start, start + n);
   }
 
+  /**
+   * A short string that recurs across messages (an attribute key): the same string as last time
+   * its bytes were seen, without decoding it again. See KeyCache.
+   */
+  key(cache: KeyCache): string {
+    const n = this.len();
+    const start = this.pos;
+    this.pos += n;
+    return cache.get(this.buf, start, n);
+  }
+
   /** Bytes as a lowercase hex string (trace and span ids). */
   hex(): string {
     const n = this.len();
@@ -202,4 +213,45 @@ export function int64FromHalves(lo: number, hi: number): number | string {
   }
   const v = BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
   return v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v.toString();
+}
+
+const KEY_CACHE_SLOTS = 1024;
+const MAX_CACHED_KEY_BYTES = 64;
+
+/**
+ * Attribute keys decoded before, by their bytes. An OTLP batch repeats the same few dozen keys on
+ * every span (`gen_ai.request.model`…); decoding each afresh, and then having V8 look the new
+ * string up again when it becomes a property name, costs more than hashing its bytes here and
+ * comparing them with the cached key's. A slot holds the last key that hashed to it.
+ */
+export class KeyCache {
+  private readonly bytes = new Array<Uint8Array | undefined>(KEY_CACHE_SLOTS);
+  private readonly strings = new Array<string | undefined>(KEY_CACHE_SLOTS);
+
+  get(buf: Buffer, start: number, n: number): string {
+    if (n > MAX_CACHED_KEY_BYTES) return decodeUtf8(buf, start, n);
+    let h = n;
+    for (let i = start; i < start + n; i++) h = (Math.imul(h, 31) + buf[i]!) | 0;
+    const slot = h & (KEY_CACHE_SLOTS - 1);
+    const cached = this.bytes[slot];
+    if (cached !== undefined && cached.length === n) {
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (cached[i] !== buf[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.strings[slot]!;
+    }
+    const key = decodeUtf8(buf, start, n);
+    // A copy: a view would keep the whole request's buffer alive.
+    this.bytes[slot] = Uint8Array.prototype.slice.call(buf, start, start + n);
+    this.strings[slot] = key;
+    return key;
+  }
+}
+
+function decodeUtf8(buf: Buffer, start: number, n: number): string {
+  return fastSlices ? fastSlices.utf8Slice.call(buf, start, start + n) : buf.toString('utf8', start, start + n);
 }
