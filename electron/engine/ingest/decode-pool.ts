@@ -90,12 +90,13 @@ export class DecodePool {
     }
     const id = this.nextId++;
     return new Promise<DecodedPayload>((resolve, reject) => {
-      this.pending.set(id, { signal, payload, encoding, forward, resolve, reject });
-      this.busy.begin();
       // Copy into a transferable buffer (request bodies may share Node's pooled memory).
       const copy = new Uint8Array(payload.byteLength);
       copy.set(payload);
       worker.postMessage({ id, signal, encoding, payload: copy, ...(forward ? { forward } : {}) }, [copy.buffer]);
+      // Only once posted: a request that never reached a worker must not count as decoding forever.
+      this.pending.set(id, { signal, payload, encoding, forward, resolve, reject });
+      this.busy.begin();
     });
   }
 
