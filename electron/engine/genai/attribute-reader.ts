@@ -71,6 +71,10 @@ function namespaceOf(key: string): number {
   return 0;
 }
 
+/** The namespace bit of each prefix the readers ask about (a handful of constants; bounded all the same). */
+const PREFIX_FLAGS = new Map<string, number>();
+const PREFIX_FLAGS_LIMIT = 256;
+
 /** Typed reads of a span's attributes; every getter returns null when the key is absent or unusable. */
 export class AttributeReader {
   constructor(readonly attributes: Attributes) {}
@@ -139,7 +143,11 @@ export class AttributeReader {
    * does not use (the common case: each reader asks) costs a bit test instead of a scan.
    */
   hasPrefix(prefix: string): boolean {
-    const flag = namespaceOf(prefix);
+    let flag = PREFIX_FLAGS.get(prefix);
+    if (flag === undefined) {
+      flag = namespaceOf(prefix);
+      if (PREFIX_FLAGS.size < PREFIX_FLAGS_LIMIT) PREFIX_FLAGS.set(prefix, flag);
+    }
     if (flag !== 0) {
       if (this.namespaces === -1) {
         let mask = 0;

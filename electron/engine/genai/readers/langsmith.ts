@@ -7,7 +7,7 @@ import { type ConventionReader, type DetailFields } from './reader';
  */
 export const langsmith: ConventionReader = {
   name: 'langsmith',
-  applies: ({ a }) => a.has('langsmith.span.kind') || a.hasPrefix('langsmith.metadata.'),
+  applies: ({ a }) => a.hasPrefix('langsmith.') && (a.has('langsmith.span.kind') || a.hasPrefix('langsmith.metadata.')),
   summary: ({ a }) => ({
     requestModel: a.str('langsmith.metadata.ls_model_name'),
     provider: a.str('langsmith.metadata.ls_provider'),

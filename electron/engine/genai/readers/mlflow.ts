@@ -5,7 +5,8 @@ import { type ConventionReader, type DetailFields } from './reader';
 /** MLflow tracing: every attribute is JSON-encoded (decoded by the attribute reader). */
 export const mlflow: ConventionReader = {
   name: 'mlflow',
-  applies: ({ a }) => a.has('mlflow.spanType') || a.hasPrefix('mlflow.'),
+  // `mlflow.spanType` is in the namespace too: one bit test answers for most spans.
+  applies: ({ a }) => a.hasPrefix('mlflow.'),
   summary: ({ a }) => {
     const usage = a.object('mlflow.chat.tokenUsage');
     const cost = a.object('mlflow.llm.cost');

@@ -7,7 +7,9 @@ import { type ConventionReader, type DetailFields, type ReadContext, defined, wi
 /** OpenInference (Arize Phoenix): `llm.*`, `tool.*`, `input.value` / `output.value`, flattened messages. */
 export const openInference: ConventionReader = {
   name: 'openinference',
-  applies: ({ a }) => a.has('openinference.span.kind') || a.has('llm.model_name') || a.has('llm.token_count.prompt'),
+  applies: ({ a }) =>
+    a.has('openinference.span.kind') ||
+    (a.hasPrefix('llm.') && (a.has('llm.model_name') || a.has('llm.token_count.prompt'))),
   summary: ({ a }) => {
     const params = a.has('llm.invocation_parameters') ? a.object('llm.invocation_parameters') : null;
     const paramModel = params && typeof params.model === 'string' ? params.model : null;

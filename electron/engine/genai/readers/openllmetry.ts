@@ -3,7 +3,9 @@ import { type ConventionReader, type DetailFields, defined, parametersUnder } fr
 /** OpenLLMetry / Traceloop keys outside `gen_ai.*`: `llm.*` usage and params, `traceloop.*` entities. */
 export const openLlmetry: ConventionReader = {
   name: 'openllmetry',
-  applies: ({ a }) => a.has('llm.request.type') || a.hasPrefix('traceloop.') || a.has('llm.usage.total_tokens'),
+  applies: ({ a }) =>
+    a.hasPrefix('traceloop.') ||
+    (a.hasPrefix('llm.') && (a.has('llm.request.type') || a.has('llm.usage.total_tokens'))),
   summary: ({ a, kind }) => {
     const entity = a.str('traceloop.entity.name');
     return {
