@@ -139,9 +139,7 @@ export class ProtobufReader {
     const n = this.len();
     const start = this.pos;
     this.pos += n;
-    return fastSlices
-      ? fastSlices.utf8Slice.call(this.buf, start, start + n)
-      : this.buf.toString('utf8', start, start + n);
+    return decodeUtf8(this.buf, start, n);
   }
 
   /**

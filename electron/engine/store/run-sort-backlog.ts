@@ -36,10 +36,18 @@ export class RunSortBacklog {
     this.movedAt = now;
   }
 
-  /** Writes stopped with runs in the backlog: move them now (between transactions, same thread). */
+  /**
+   * Writes stopped with runs in the backlog: move them now (between transactions, same thread), or
+   * once a second has passed since a write moved it (runs may have joined after that move).
+   */
   private onTimer(): void {
-    this.timer = undefined;
-    if (this.now() - this.movedAt >= INTERVAL_MS) this.tryMove();
+    const sinceMove = this.now() - this.movedAt;
+    if (sinceMove >= INTERVAL_MS) {
+      this.timer = undefined;
+      this.tryMove();
+    } else {
+      this.timer = setTimeout(() => this.onTimer(), INTERVAL_MS - sinceMove).unref();
+    }
   }
 
   private tryMove(): void {

@@ -94,6 +94,29 @@ describe('the sort backlog (runs join the cost and duration indexes about once a
     }
   });
 
+  it('still moves runs that joined after a write moved the backlog while its timer was pending', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      clock += 1000;
+      await writer.write(run(1, 0.5, 300)); // moves
+      clock += 100;
+      await writer.write(run(2, 0.9, 100)); // waits; the timer is set
+      clock += 900;
+      await writer.write(run(3, 0.2, 200)); // a second since the last move: moves runs 2 and 3
+      clock += 100;
+      await writer.write(run(4, 0.4, 400)); // waits for the timer already set
+      expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1, 1, 0]);
+      clock += 100;
+      vi.advanceTimersByTime(1000); // the timer fires 200 ms after the last move: too soon, it waits
+      expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1, 1, 0]);
+      clock += 800;
+      vi.advanceTimersByTime(800);
+      expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1, 1, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a new writer moves what an earlier one left in the backlog', async () => {
     clock += 1000;
     await writer.write(run(1, 0.5, 300));
