@@ -110,7 +110,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     onCommit: (traceIds) => hub.emit('runs-changed', { traceIds }),
   });
   const queries = new RunQueries(db);
-  const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), onError);
+  const checkpointer = new WalCheckpointer(db, join(opts.dataDir, DATABASE_FILE), {
+    onError,
+    holdWrites: () => writer.hold(),
+  });
   const redaction = new RedactionSettings(db);
   const decoder = new DecodePool(opts.decodeThreads, onError, redaction.config());
   // Indexing yields to ingest: never while a write is queued, and not at all while ingest saturates

@@ -110,10 +110,10 @@ export async function importCommand(args: string[]): Promise<number> {
   let decoder: DecodePool | null = null;
   let checkpointer: WalCheckpointer | null = null;
   try {
-    // As in the engine: WAL checkpoints on their own thread, not inside this writer's commits.
-    checkpointer = new WalCheckpointer(db, join(dataDir, DATABASE_FILE));
     const prices = new PriceBook(db);
     const writer = new SpanWriter(db, { pricer: prices.price });
+    // As in the engine: WAL checkpoints on their own thread, not inside this writer's commits.
+    checkpointer = new WalCheckpointer(db, join(dataDir, DATABASE_FILE), { holdWrites: () => writer.hold() });
     // The user's redaction settings apply to imports as to live ingest: on the decode threads and inline.
     const redaction = new RedactionSettings(db);
     const redactor = redaction.redactor();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nativeBinding } from './open-database';
+import type { CheckpointReport } from './wal-checkpointer';
 
 /**
  * Worker thread entry (see WalCheckpointer): its own connection copies committed WAL frames into
@@ -16,18 +17,28 @@ const { file, intervalMs } = workerData as CheckpointWorkerData;
 const db = new Database(file, { ...nativeBinding(), timeout: 1000 });
 db.pragma('wal_autocheckpoint = 0');
 
-const timer = setInterval(() => {
+function report(r: CheckpointReport): void {
+  parentPort?.postMessage(r);
+}
+
+/** PASSIVE copies frames without blocking anyone; RESTART also rewinds the WAL (see WalCheckpointer). */
+function checkpoint(mode: 'PASSIVE' | 'RESTART'): CheckpointReport {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-    if (result) parentPort?.postMessage({ log: result.log, checkpointed: result.checkpointed });
+    const [result] = db.pragma(`wal_checkpoint(${mode})`) as Array<{ busy: number; log: number; checkpointed: number }>;
+    return result ? { log: result.log, checkpointed: result.checkpointed } : {};
   } catch (err) {
-    parentPort?.postMessage({ error: (err as Error).message });
+    return { error: (err as Error).message };
   }
-}, intervalMs);
+}
+
+const timer = setInterval(() => report(checkpoint('PASSIVE')), intervalMs);
 
 parentPort?.on('message', (m: { type?: string }) => {
-  if (m.type !== 'stop') return;
-  clearInterval(timer);
-  db.close();
-  parentPort?.postMessage({ stopped: true });
+  if (m.type === 'restart') {
+    report({ ...checkpoint('RESTART'), restarted: true });
+  } else if (m.type === 'stop') {
+    clearInterval(timer);
+    db.close();
+    report({ stopped: true });
+  }
 });

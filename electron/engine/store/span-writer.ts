@@ -164,14 +164,36 @@ export class SpanWriter {
   private readonly sortBacklog: RunSortBacklog;
   private readonly busy = new BusyMeter();
 
-  /** Nothing queued, and nothing written for `quietMs`. */
+  /** Nothing queued, not held, and nothing written for `quietMs`. */
   isQuiet(quietMs: number): boolean {
-    return this.queue.length === 0 && !this.scheduled && performance.now() - this.lastWriteAt >= quietMs;
+    return (
+      this.held === 0 && this.queue.length === 0 && !this.scheduled && performance.now() - this.lastWriteAt >= quietMs
+    );
   }
 
   /** The share of the last second this writer spent writing (0–1); near 1 when ingest saturates it. */
   busyShare(): number {
     return this.busy.share();
+  }
+
+  private held = 0;
+
+  /**
+   * Holds back writing until the returned release is called: requests are still accepted and
+   * queued (up to the queue's limit), and the first flush after the release writes them together.
+   * The WAL checkpointer holds the writer while another connection rewinds the WAL, which needs the
+   * write lock; the writer's thread meanwhile keeps reading requests and handing them to decoding
+   * instead of waiting on that lock.
+   */
+  hold(): () => void {
+    this.held++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.held--;
+      if (this.held === 0 && this.queue.length > 0) this.schedule();
+    };
   }
 
   /** Whether a request of about `items` more items would be refused right now. */
@@ -199,6 +221,8 @@ export class SpanWriter {
 
   private flush(): void {
     this.scheduled = false;
+    // Held (a WAL rewind is running on another connection): requests keep queuing; release() flushes.
+    if (this.held > 0) return;
     const startedAt = performance.now();
     this.lastWriteAt = startedAt;
     const pending = this.queue.splice(0, this.queue.length);

@@ -126,6 +126,42 @@ describe('SpanWriter', () => {
     expect(new Set(committed[0])).toEqual(new Set([T, T2]));
   });
 
+  it('while held, queues requests without writing them, and writes them together once released', async () => {
+    const committed: string[][] = [];
+    const writer = new SpanWriter(db, { onCommit: (ids) => committed.push(ids) });
+    const T2 = 'cd'.repeat(16);
+    const release = writer.hold();
+    let settled = 0;
+    const writes = [T, T2].map((t) =>
+      writer.write(batchOf([decodedSpan({ traceId: t, spanId: '01'.repeat(8) })])).then((r) => {
+        settled++;
+        return r;
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(settled).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM spans').pluck().get()).toBe(0);
+    expect(writer.isQuiet(0)).toBe(false);
+    release();
+    release(); // a second call changes nothing
+    const results = await Promise.all(writes);
+    expect(results.map((r) => r.insertedSpans)).toEqual([1, 1]);
+    expect(committed).toHaveLength(1);
+    expect(writer.isQuiet(0)).toBe(true);
+  });
+
+  it('stays held until every hold is released', async () => {
+    const writer = new SpanWriter(db);
+    const releaseA = writer.hold();
+    const releaseB = writer.hold();
+    const write = writer.write(batchOf([decodedSpan({ traceId: T, spanId: '01'.repeat(8) })]));
+    releaseA();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(db.prepare('SELECT count(*) FROM spans').pluck().get()).toBe(0);
+    releaseB();
+    await expect(write).resolves.toMatchObject({ insertedSpans: 1 });
+  });
+
   it('refuses new work with QueueFullError when the queue is full, and accepts it again after the commit', async () => {
     const writer = new SpanWriter(db, { maxQueuedItems: 3 });
     const spans = (from: number, n: number) =>
