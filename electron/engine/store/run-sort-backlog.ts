@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 
 /** How often new runs move from the sort backlog into the cost and duration indexes. */
 const INTERVAL_MS = 1000;
+/** How soon the timer looks again when the writer was held. */
+const HELD_RETRY_MS = 50;
 
 /**
  * New runs wait in a backlog (migration 7) instead of each landing on a random page of the cost
@@ -19,6 +21,8 @@ export class RunSortBacklog {
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => number,
+    /** False while the writer is held (SpanWriter.hold): the timer then waits instead of writing. */
+    private readonly mayWrite: () => boolean = () => true,
   ) {
     this.move = db.prepare('UPDATE runs SET sort_indexed = 1 WHERE sort_indexed = 0');
     // Runs an earlier writer left in the backlog (it stopped before its timer fired).
@@ -41,6 +45,10 @@ export class RunSortBacklog {
    * once a second has passed since a write moved it (runs may have joined after that move).
    */
   private onTimer(): void {
+    if (!this.mayWrite()) {
+      this.timer = setTimeout(() => this.onTimer(), HELD_RETRY_MS).unref();
+      return;
+    }
     const sinceMove = this.now() - this.movedAt;
     if (sinceMove >= INTERVAL_MS) {
       this.timer = undefined;

@@ -156,7 +156,7 @@ export class SpanWriter {
       ),
     };
     this.writeAll = db.transaction((pending: Pending[]) => this.writePending(pending));
-    this.sortBacklog = new RunSortBacklog(db, this.now);
+    this.sortBacklog = new RunSortBacklog(db, this.now, () => this.held === 0);
   }
 
   /** When the last transaction was written (ms, this writer's clock). */
@@ -179,11 +179,12 @@ export class SpanWriter {
   private held = 0;
 
   /**
-   * Holds back writing until the returned release is called: requests are still accepted and
-   * queued (up to the queue's limit), and the first flush after the release writes them together.
-   * The WAL checkpointer holds the writer while another connection rewinds the WAL, which needs the
-   * write lock; the writer's thread meanwhile keeps reading requests and handing them to decoding
-   * instead of waiting on that lock.
+   * Holds back this writer's writes (requests and the sort backlog's moves) until the returned
+   * release is called: requests are still accepted and queued (up to the queue's limit), and the
+   * first flush after the release writes them together. The WAL checkpointer holds the writer while
+   * another connection rewinds the WAL, which needs the write lock; the writer's thread meanwhile
+   * keeps reading requests and handing them to decoding instead of waiting on that lock. (Other
+   * writes on this connection, such as a retention prune, would wait on SQLite's busy timeout.)
    */
   hold(): () => void {
     this.held++;

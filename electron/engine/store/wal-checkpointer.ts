@@ -4,14 +4,18 @@ import { startWorkerThread } from '../worker-thread';
 
 const INTERVAL_MS = 200;
 /**
- * WAL frames (16 KiB pages) after which the writer rewinds the WAL: 64 MiB. The WAL file is then
+ * WAL frames (16 KiB pages) after which the WAL is rewound: 64 MiB. The WAL file is then
  * reused from its start without being cut back (journal_size_limit in open-database.ts is above
  * this), so the file system never frees and reallocates its blocks under load. Measured with 4
  * senders: 64 MiB without truncation 23.5–24.9k spans/s; 256 MiB, truncated to 64 MiB after every
  * rewind, 21.1–22.5k.
  */
 const RESTART_FRAMES = 4096;
-/** The longest the writer is held for a rewind (normally 10–30 ms). */
+/**
+ * The longest the writer is held for a rewind. Normally 10–45 ms here, almost all of it the two
+ * fsyncs of a checkpoint (with the checkpoint connection's fsyncs switched off, as a test only,
+ * the same rewinds took under 1 ms).
+ */
 const RESTART_HOLD_LIMIT_MS = 1000;
 
 /** What the checkpoint worker posts: after each checkpoint, or once stopped. */
@@ -19,8 +23,10 @@ export interface CheckpointReport {
   /** WAL frames, and how many of them are in the database file. */
   log?: number;
   checkpointed?: number;
-  /** Answers a `restart` request (the rewind ran, or failed with `error`). */
-  restarted?: boolean;
+  /** The checkpoint could not finish: a writer or readers were in the way. */
+  busy?: boolean;
+  /** Answers the `restart` request with this id (the RESTART ran, or failed with `error`). */
+  restarted?: number;
   error?: string;
   stopped?: boolean;
 }
@@ -35,6 +41,8 @@ export interface WalCheckpointerOptions {
   /** WAL frames after which the WAL is rewound (default 64 MiB of 16 KiB pages). */
   restartFrames?: number;
   intervalMs?: number;
+  /** The longest the writer is held for one rewind (default 1 s). */
+  holdLimitMs?: number;
 }
 
 /**
@@ -42,12 +50,14 @@ export interface WalCheckpointerOptions {
  * worker thread copies frames into the database every 200 ms on its own connection (PASSIVE, never
  * blocking the writer). Under steady writes a passive checkpoint never finishes, so SQLite would
  * never rewind the WAL; once the worker reports the WAL past 64 MiB, the writer is held and the
- * worker runs a RESTART checkpoint, cheap because it has already copied nearly everything. If the
- * worker cannot start or dies, the writer goes back to SQLite's automatic checkpoints.
+ * worker runs a RESTART checkpoint, cheap because it has already copied nearly everything; the
+ * writer's first write after the release starts the WAL over. If the worker cannot start or dies,
+ * the writer goes back to SQLite's automatic checkpoints.
  */
 export class WalCheckpointer {
   private worker: Worker | null = null;
   private readonly holdWrites: () => () => void;
+  private readonly holdLimitMs: number;
 
   constructor(
     private readonly db: Database.Database,
@@ -57,6 +67,7 @@ export class WalCheckpointer {
     const onError = options.onError ?? (() => {});
     const restartFrames = options.restartFrames ?? RESTART_FRAMES;
     this.holdWrites = options.holdWrites ?? (() => () => {});
+    this.holdLimitMs = options.holdLimitMs ?? RESTART_HOLD_LIMIT_MS;
     try {
       const worker = startWorkerThread(import.meta.url, 'checkpoint-worker', {
         file,
@@ -67,11 +78,15 @@ export class WalCheckpointer {
         this.fallBack();
       });
       worker.on('message', (m: CheckpointReport) => {
-        if (m.restarted) this.endRestart();
+        if (m.restarted !== undefined) this.restartAnswered(m);
         if (m.error) onError(new Error(`WAL checkpoint failed: ${m.error}`));
-        else if (!m.restarted && m.log !== undefined && m.log >= restartFrames) this.restart();
+        else if (m.restarted === undefined && m.log !== undefined && m.log >= restartFrames && m.log !== this.rewoundAt)
+          this.restart();
       });
-      worker.on('exit', () => this.endRestart());
+      worker.on('exit', () => {
+        this.awaitedRestart = null;
+        this.endRestart();
+      });
       worker.unref();
       this.worker = worker;
       db.pragma('wal_autocheckpoint = 0');
@@ -83,6 +98,14 @@ export class WalCheckpointer {
   /** Releases the writer once the rewind in progress is over; null when none is. */
   private releaseWrites: (() => void) | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
+  /** The restart request not yet answered: no other is sent meanwhile, so no answer is taken for another's. */
+  private awaitedRestart: number | null = null;
+  private lastRestartId = 0;
+  /**
+   * The WAL's length when a RESTART last finished: the WAL starts over only at the next write, so
+   * until then reports still show that length, and asking again would only hold the writer again.
+   */
+  private rewoundAt: number | null = null;
 
   /**
    * Asks the worker to rewind the WAL (a RESTART checkpoint on its connection) and holds the writer
@@ -92,12 +115,21 @@ export class WalCheckpointer {
    */
   private restart(): void {
     const worker = this.worker;
-    if (!worker || this.releaseWrites) return;
+    if (!worker || this.awaitedRestart !== null) return;
+    const id = ++this.lastRestartId;
+    this.awaitedRestart = id;
     this.releaseWrites = this.holdWrites();
-    // Never hold the writer for long, whatever happens to the worker's answer.
-    this.restartTimer = setTimeout(() => this.endRestart(), RESTART_HOLD_LIMIT_MS);
-    this.restartTimer.unref();
-    worker.postMessage({ type: 'restart' });
+    // Never hold the writer for long, whatever happens to the worker's answer. Not unref'd: while
+    // it is pending, queued writes are waiting for it (a shutdown's drain among them).
+    this.restartTimer = setTimeout(() => this.endRestart(), this.holdLimitMs);
+    worker.postMessage({ type: 'restart', id });
+  }
+
+  private restartAnswered(m: CheckpointReport): void {
+    if (m.restarted !== this.awaitedRestart) return;
+    this.awaitedRestart = null;
+    if (!m.error && !m.busy && m.log !== undefined) this.rewoundAt = m.log;
+    this.endRestart();
   }
 
   private endRestart(): void {
@@ -109,6 +141,7 @@ export class WalCheckpointer {
   }
 
   private fallBack(): void {
+    this.awaitedRestart = null;
     this.endRestart();
     this.worker = null;
     if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
@@ -122,7 +155,9 @@ export class WalCheckpointer {
     if (!worker) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 2000);
-      worker.once('message', () => {
+      // Its connection is closed once it says so (a report or an answer may come first).
+      worker.on('message', (m: CheckpointReport) => {
+        if (!m.stopped) return;
         clearTimeout(timer);
         resolve();
       });

@@ -117,6 +117,27 @@ describe('the sort backlog (runs join the cost and duration indexes about once a
     }
   });
 
+  it('does not move the backlog while the writer is held, and moves it once released', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      clock += 1000;
+      await writer.write(run(1, 0.5, 300));
+      clock += 100;
+      await writer.write(run(2, 0.9, 100)); // waits in the backlog; the timer is set
+      const release = writer.hold();
+      clock += 1000;
+      vi.advanceTimersByTime(1000);
+      expect(sortIndexed().map(([, s]) => s)).toEqual([1, 0]);
+      vi.advanceTimersByTime(500);
+      expect(sortIndexed().map(([, s]) => s)).toEqual([1, 0]);
+      release();
+      vi.advanceTimersByTime(100);
+      expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a new writer moves what an earlier one left in the backlog', async () => {
     clock += 1000;
     await writer.write(run(1, 0.5, 300));

@@ -24,38 +24,53 @@ function walFrames(): number {
   return r!.log;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const t0 = Date.now();
   while (!check()) {
-    if (Date.now() - t0 > 10_000) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fake writer hold that records when each hold began and ended. */
+function holdRecorder() {
+  const holds: Array<{ at: number; releasedAt: number | null }> = [];
+  return {
+    holds,
+    held: () => holds.some((h) => h.releasedAt === null),
+    holdWrites: () => {
+      const hold = { at: Date.now(), releasedAt: null as number | null };
+      holds.push(hold);
+      return () => {
+        hold.releasedAt ??= Date.now();
+      };
+    },
+  };
+}
+
 describe('WalCheckpointer', () => {
-  it('rewinds a WAL past its limit on the worker, holding the writer until the rewind is over', async () => {
-    const holds: Array<{ released: boolean }> = [];
+  it('rewinds a WAL past its limit on the worker, holding the writer until the worker answers', async () => {
+    const rec = holdRecorder();
+    // A hold limit far beyond the test's waits: every release below is the worker's answer.
     const checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
       restartFrames: 64,
       intervalMs: 20,
-      holdWrites: () => {
-        const hold = { released: false };
-        holds.push(hold);
-        return () => {
-          hold.released = true;
-        };
-      },
+      holdLimitMs: 60_000,
+      holdWrites: rec.holdWrites,
     });
     try {
       // Automatic checkpoints are off on this connection: only the worker checkpoints.
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       const insert = db.prepare('INSERT INTO filler VALUES (randomblob(12000))');
-      // ~100 pages, written while no hold is on (as the held writer does).
+      // ~100 pages, written only while no hold is on (as the held writer does).
       for (let i = 0; i < 100; i++) {
-        if (holds.some((h) => !h.released)) await until(() => holds.every((h) => h.released), 'a release');
+        if (rec.held()) await until(() => !rec.held(), 'a release');
         insert.run();
       }
-      await until(() => holds.length > 0 && holds.every((h) => h.released), 'a rewind');
+      await until(() => rec.holds.length > 0 && !rec.held(), 'a rewind');
+      for (const h of rec.holds) expect(h.releasedAt! - h.at).toBeLessThan(5000);
       // Rewound: a small write now starts the WAL over instead of appending past 100 frames.
       insert.run();
       expect(walFrames()).toBeLessThan(64);
@@ -63,25 +78,54 @@ describe('WalCheckpointer', () => {
     } finally {
       await checkpointer.close();
     }
+    expect(rec.held()).toBe(false);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  it('leaves no hold on the writer once closed', async () => {
-    let released = false;
-    let held = false;
+  it('does not hold the writer again for a WAL that only waits for the next write to start over', async () => {
+    const rec = holdRecorder();
     const checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
+      restartFrames: 8,
+      intervalMs: 20,
+      holdLimitMs: 60_000,
+      holdWrites: rec.holdWrites,
+    });
+    try {
+      const insert = db.prepare('INSERT INTO filler VALUES (randomblob(12000))');
+      for (let i = 0; i < 20; i++) insert.run();
+      await until(() => rec.holds.length > 0 && !rec.held(), 'a rewind');
+      // No writes: the reports still show the old length for ~15 more checkpoints.
+      const after = rec.holds.length;
+      await sleep(300);
+      expect(rec.holds.length).toBe(after);
+    } finally {
+      await checkpointer.close();
+    }
+  });
+
+  it('lets the writer go at once when it is closed during a rewind', async () => {
+    let released = false;
+    let releasedWhenCloseReturned: boolean | null = null;
+    let checkpointer: WalCheckpointer | null = null;
+    checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
       restartFrames: 1,
       intervalMs: 10,
+      holdLimitMs: 60_000,
       holdWrites: () => {
-        held = true;
+        // Before the worker can answer (its answer is a later message): close, and look at once.
+        queueMicrotask(() => {
+          const closing = checkpointer!.close();
+          releasedWhenCloseReturned = released;
+          void closing;
+        });
         return () => {
           released = true;
         };
       },
     });
     db.prepare('INSERT INTO filler VALUES (randomblob(20000))').run();
-    await until(() => held, 'a hold');
+    await until(() => releasedWhenCloseReturned !== null, 'a hold');
+    expect(releasedWhenCloseReturned).toBe(true);
     await checkpointer.close();
-    expect(released).toBe(true);
   });
 });
