@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, session } from 'electron';
+import { ENGINE_NODE_FLAGS } from '../engine/config/engine-node-flags';
 import { engineEntryPath, preloadPath, resolveSqliteBinding } from './app-paths';
 import { EngineSupervisor, stripFragment, type EngineReadyInfo } from './engine-process';
 import { installAppMenu } from './install-app-menu';
@@ -30,6 +31,11 @@ let engineStopped = false;
 
 const trustedOrigin = (): string | null => (engineInfo ? originOf(engineInfo.uiUrl) : null);
 const currentWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+// The engine's V8 flags (see engine-node-flags.ts), for the processes started from here on. Whether
+// Electron hands js-flags on to a utility process could not be checked here (no Electron binary in
+// CI); if it does not, the engine simply starts with V8's defaults.
+app.commandLine.appendSwitch('js-flags', ENGINE_NODE_FLAGS.join(' '));
 
 if (!app.requestSingleInstanceLock()) {
   // Another Loupe owns this data dir; it focuses its window (below) and we leave.

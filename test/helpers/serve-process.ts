@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_NODE_FLAGS } from '../../electron/engine/config/engine-node-flags';
 
 export const LOUPE_BIN = fileURLToPath(new URL('../../bin/loupe.mjs', import.meta.url));
 
@@ -34,6 +35,8 @@ export function startServeProcess(
   const child = spawn(
     process.execPath,
     [
+      // As Loupe's own launchers start the engine.
+      ...ENGINE_NODE_FLAGS,
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       LOUPE_BIN,
       'serve',
