@@ -10,9 +10,10 @@ import flags from './engine-node-flags.json';
  * `--initial-heap-size=256` (MB). With V8's default, which starts the old generation small and
  * sizes it after the first full collections, about one run in two of the ingest bench settled into
  * a regime of a full collection every ~0.7 s on the writer's thread (10–18 in 12 s; scavenges
- * 960–1,070 ms in total instead of 230–290 ms) and ingested 106–113k spans/s instead of 118–130k.
- * Started with the flag, 11 of 11 ten-second runs stayed in the good regime (0 full collections),
- * 3 of them in a window where 7 of 7 runs without it did not. It is a starting size, not a
+ * 960–1,070 ms in total instead of 230–290 ms) and ingested about 7% less (105–116k spans/s,
+ * against 110–130k in the good regime). Started with the flag, 13 of 13 load runs stayed in the
+ * good regime (0 full collections), 3 of them in a window where 7 of 7 runs without it did not;
+ * the ingest bench then ran at 130–134k. It is a starting size, not a
  * reservation: memory is only taken as the heap fills. Set at run time (v8.setFlagsFromString) it
  * does not take effect.
  */
