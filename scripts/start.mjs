@@ -213,11 +213,9 @@ function runHeadless(reason) {
   const cli = join(root, 'bin', 'loupe.mjs');
   if (!existsSync(cli)) fatal('bin/loupe.mjs is missing, so the headless engine cannot start either.');
   return new Promise((resolvePromise) => {
-    // The engine's V8 flags: see electron/engine/config/engine-node-flags.ts.
-    const flags = JSON.parse(
-      readFileSync(join(root, 'electron', 'engine', 'config', 'engine-node-flags.json'), 'utf8'),
-    );
-    const child = spawn(process.execPath, [...flags, cli, 'serve', ...process.argv.slice(2)], {
+    // The engine's V8 flags: see electron/engine/config/engine-node-flags.ts (a test keeps them equal).
+    const engineNodeFlags = ['--initial-heap-size=256'];
+    const child = spawn(process.execPath, [...engineNodeFlags, cli, 'serve', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
     });

@@ -1,8 +1,6 @@
-import flags from './engine-node-flags.json';
-
 /**
  * V8 flags for the process that runs the engine, given on its command line wherever Loupe starts
- * one: `npm start`'s headless fallback and `npm run serve` (scripts/start.mjs, package.json), the
+ * one (scripts/start.mjs and package.json repeat them as literals; a test checks they match): `npm start`'s headless fallback and `npm run serve` (scripts/start.mjs, package.json), the
  * desktop app's engine process (as `js-flags`, electron/main/index.ts), and the tests' and
  * benchmarks' `loupe serve` (test/helpers/serve-process.ts). A bare `npx loupe serve` runs with
  * V8's defaults: correct, just slower under sustained heavy ingest.
@@ -17,4 +15,4 @@ import flags from './engine-node-flags.json';
  * reservation: memory is only taken as the heap fills. Set at run time (v8.setFlagsFromString) it
  * does not take effect.
  */
-export const ENGINE_NODE_FLAGS: readonly string[] = flags;
+export const ENGINE_NODE_FLAGS: readonly string[] = ['--initial-heap-size=256'];

@@ -13,6 +13,10 @@ it('are flags this Node accepts (a bad option would stop `npm start` from starti
   expect(r.status).toBe(0);
 });
 
-it('are the ones `npm run serve` starts the engine with', () => {
+it('are the ones `npm run serve` and `npm start` (headless) start the engine with', () => {
+  const startScript = readFileSync(new URL('../../../../../scripts/start.mjs', import.meta.url), 'utf8');
+  const literal = /const engineNodeFlags = (\[[^\]]*\]);/.exec(startScript)?.[1];
+  expect(literal).toBeDefined();
+  expect(JSON.parse(literal!.replaceAll("'", '"'))).toEqual(ENGINE_NODE_FLAGS);
   for (const flag of ENGINE_NODE_FLAGS) expect(packageJson.scripts.serve).toContain(flag);
 });
