@@ -17,6 +17,11 @@ const RESTART_FRAMES = 4096;
  * the same rewinds took under 1 ms).
  */
 const RESTART_HOLD_LIMIT_MS = 1000;
+/**
+ * After a rewind that readers kept from finishing (a long export or `loupe runs` on the same file),
+ * how long to wait before holding the writer for another try: each try can hold it ~0.5 s.
+ */
+const RESTART_BUSY_BACKOFF_MS = 2000;
 
 /** What the checkpoint worker posts: after each checkpoint, or once stopped. */
 export interface CheckpointReport {
@@ -43,6 +48,8 @@ export interface WalCheckpointerOptions {
   intervalMs?: number;
   /** The longest the writer is held for one rewind (default 1 s). */
   holdLimitMs?: number;
+  /** How long to wait after a rewind readers kept from finishing (default 2 s). */
+  busyBackoffMs?: number;
 }
 
 /**
@@ -58,6 +65,7 @@ export class WalCheckpointer {
   private worker: Worker | null = null;
   private readonly holdWrites: () => () => void;
   private readonly holdLimitMs: number;
+  private readonly busyBackoffMs: number;
 
   constructor(
     private readonly db: Database.Database,
@@ -68,6 +76,7 @@ export class WalCheckpointer {
     const restartFrames = options.restartFrames ?? RESTART_FRAMES;
     this.holdWrites = options.holdWrites ?? (() => () => {});
     this.holdLimitMs = options.holdLimitMs ?? RESTART_HOLD_LIMIT_MS;
+    this.busyBackoffMs = options.busyBackoffMs ?? RESTART_BUSY_BACKOFF_MS;
     try {
       const worker = startWorkerThread(import.meta.url, 'checkpoint-worker', {
         file,
@@ -106,6 +115,8 @@ export class WalCheckpointer {
    * until then reports still show that length, and asking again would only hold the writer again.
    */
   private rewoundAt: number | null = null;
+  /** No new rewind before this time (performance.now()): the last one was kept from finishing. */
+  private retryAt = 0;
 
   /**
    * Asks the worker to rewind the WAL (a RESTART checkpoint on its connection) and holds the writer
@@ -115,7 +126,7 @@ export class WalCheckpointer {
    */
   private restart(): void {
     const worker = this.worker;
-    if (!worker || this.awaitedRestart !== null) return;
+    if (!worker || this.awaitedRestart !== null || performance.now() < this.retryAt) return;
     const id = ++this.lastRestartId;
     this.awaitedRestart = id;
     this.releaseWrites = this.holdWrites();
@@ -129,6 +140,7 @@ export class WalCheckpointer {
     if (m.restarted !== this.awaitedRestart) return;
     this.awaitedRestart = null;
     if (!m.error && !m.busy && m.log !== undefined) this.rewoundAt = m.log;
+    if (m.busy) this.retryAt = performance.now() + this.busyBackoffMs;
     this.endRestart();
   }
 

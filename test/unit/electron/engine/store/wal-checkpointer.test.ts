@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DATABASE_FILE, openDatabase } from '../../../../../electron/engine/store/open-database';
@@ -99,6 +99,33 @@ describe('WalCheckpointer', () => {
       await sleep(300);
       expect(rec.holds.length).toBe(after);
     } finally {
+      await checkpointer.close();
+    }
+  });
+
+  it('waits before trying again when a reader kept a rewind from finishing', async () => {
+    const rec = holdRecorder();
+    const checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
+      restartFrames: 8,
+      intervalMs: 20,
+      holdLimitMs: 60_000,
+      busyBackoffMs: 60_000,
+      holdWrites: rec.holdWrites,
+    });
+    // Another connection reading a snapshot that needs the WAL, as a long export would.
+    const reader = new Database(join(tmp.dir, DATABASE_FILE), { readonly: true });
+    try {
+      const insert = db.prepare('INSERT INTO filler VALUES (randomblob(12000))');
+      for (let i = 0; i < 4; i++) insert.run();
+      reader.prepare('BEGIN').run();
+      reader.prepare('SELECT count(*) FROM filler').pluck().get();
+      for (let i = 0; i < 16; i++) insert.run();
+      await until(() => rec.holds.length > 0 && !rec.held(), 'a first try');
+      // Each try waits for the reader (up to 250 ms): without the back-off, 1 s would see several.
+      await sleep(1000);
+      expect(rec.holds).toHaveLength(1);
+    } finally {
+      reader.close();
       await checkpointer.close();
     }
   });
