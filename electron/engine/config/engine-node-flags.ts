@@ -1,9 +1,10 @@
 /**
  * V8 flags for the process that runs the engine, given on its command line wherever Loupe starts
- * one (scripts/start.mjs and package.json repeat them as literals; a test checks they match): `npm start`'s headless fallback and `npm run serve` (scripts/start.mjs, package.json), the
- * desktop app's engine process (as `js-flags`, electron/main/index.ts), and the tests' and
- * benchmarks' `loupe serve` (test/helpers/serve-process.ts). A bare `npx loupe serve` runs with
- * V8's defaults: correct, just slower under sustained heavy ingest.
+ * one: `npm start`'s headless fallback and `npm run serve` (scripts/start.mjs and package.json
+ * repeat them as literals; a test checks they match), the desktop app's engine process (as
+ * `js-flags`, electron/main/index.ts), and the tests' and benchmarks' `loupe serve`
+ * (test/helpers/serve-process.ts). A bare `npx loupe serve` runs with V8's defaults: correct, just
+ * slower under sustained heavy ingest.
  *
  * `--initial-heap-size=256` (MB). With V8's default, which starts the old generation small and
  * sizes it after the first full collections, about one run in two of the ingest bench settled into

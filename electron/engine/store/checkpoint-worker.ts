@@ -51,9 +51,9 @@ function restart(): CheckpointReport {
 
 const timer = setInterval(() => report(checkpoint('PASSIVE')), intervalMs);
 
-parentPort?.on('message', (m: { type?: string; id?: number }) => {
+parentPort?.on('message', (m: { type?: string }) => {
   if (m.type === 'restart') {
-    report({ ...restart(), restarted: m.id ?? 0 });
+    report({ ...restart(), restarted: true });
   } else if (m.type === 'stop') {
     clearInterval(timer);
     db.close();

@@ -30,8 +30,8 @@ export interface CheckpointReport {
   checkpointed?: number;
   /** The checkpoint could not finish: a writer or readers were in the way. */
   busy?: boolean;
-  /** Answers the `restart` request with this id (the RESTART ran, or failed with `error`). */
-  restarted?: number;
+  /** Answers a `restart` request (the RESTART ran, or failed with `error`). */
+  restarted?: true;
   error?: string;
   stopped?: boolean;
 }
@@ -87,13 +87,13 @@ export class WalCheckpointer {
         this.fallBack();
       });
       worker.on('message', (m: CheckpointReport) => {
-        if (m.restarted !== undefined) this.restartAnswered(m);
+        if (m.restarted) this.restartAnswered(m);
         if (m.error) onError(new Error(`WAL checkpoint failed: ${m.error}`));
-        else if (m.restarted === undefined && m.log !== undefined && m.log >= restartFrames && m.log !== this.rewoundAt)
+        else if (!m.restarted && m.log !== undefined && m.log >= restartFrames && m.log !== this.rewoundAt)
           this.restart();
       });
       worker.on('exit', () => {
-        this.awaitedRestart = null;
+        this.awaitingAnswer = false;
         this.endRestart();
       });
       worker.unref();
@@ -107,9 +107,11 @@ export class WalCheckpointer {
   /** Releases the writer once the rewind in progress is over; null when none is. */
   private releaseWrites: (() => void) | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
-  /** The restart request not yet answered: no other is sent meanwhile, so no answer is taken for another's. */
-  private awaitedRestart: number | null = null;
-  private lastRestartId = 0;
+  /**
+   * A restart request is not answered yet (even if its hold already ran out): no other is sent
+   * meanwhile, so every answer belongs to the one request outstanding.
+   */
+  private awaitingAnswer = false;
   /**
    * The WAL's length when a RESTART last finished: the WAL starts over only at the next write, so
    * until then reports still show that length, and asking again would only hold the writer again.
@@ -126,19 +128,17 @@ export class WalCheckpointer {
    */
   private restart(): void {
     const worker = this.worker;
-    if (!worker || this.awaitedRestart !== null || performance.now() < this.retryAt) return;
-    const id = ++this.lastRestartId;
-    this.awaitedRestart = id;
+    if (!worker || this.awaitingAnswer || performance.now() < this.retryAt) return;
+    this.awaitingAnswer = true;
     this.releaseWrites = this.holdWrites();
     // Never hold the writer for long, whatever happens to the worker's answer. Not unref'd: while
     // it is pending, queued writes are waiting for it (a shutdown's drain among them).
     this.restartTimer = setTimeout(() => this.endRestart(), this.holdLimitMs);
-    worker.postMessage({ type: 'restart', id });
+    worker.postMessage({ type: 'restart' });
   }
 
   private restartAnswered(m: CheckpointReport): void {
-    if (m.restarted !== this.awaitedRestart) return;
-    this.awaitedRestart = null;
+    this.awaitingAnswer = false;
     if (!m.error && !m.busy && m.log !== undefined) this.rewoundAt = m.log;
     if (m.busy) this.retryAt = performance.now() + this.busyBackoffMs;
     this.endRestart();
@@ -153,7 +153,7 @@ export class WalCheckpointer {
   }
 
   private fallBack(): void {
-    this.awaitedRestart = null;
+    this.awaitingAnswer = false;
     this.endRestart();
     this.worker = null;
     if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');

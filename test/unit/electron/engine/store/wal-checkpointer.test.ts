@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DATABASE_FILE, openDatabase } from '../../../../../electron/engine/store/open-database';
-import { WalCheckpointer } from '../../../../../electron/engine/store/wal-checkpointer';
+import { WalCheckpointer, type WalCheckpointerOptions } from '../../../../../electron/engine/store/wal-checkpointer';
 import { makeTempDir } from '../../../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -50,16 +50,18 @@ function holdRecorder() {
   };
 }
 
+/**
+ * A checkpointer on the test's database that checkpoints every 20 ms and whose hold limit is far
+ * beyond the test's waits: every release a test sees is the worker's answer.
+ */
+function startCheckpointer(options: WalCheckpointerOptions): WalCheckpointer {
+  return new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), { intervalMs: 20, holdLimitMs: 60_000, ...options });
+}
+
 describe('WalCheckpointer', () => {
   it('rewinds a WAL past its limit on the worker, holding the writer until the worker answers', async () => {
     const rec = holdRecorder();
-    // A hold limit far beyond the test's waits: every release below is the worker's answer.
-    const checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
-      restartFrames: 64,
-      intervalMs: 20,
-      holdLimitMs: 60_000,
-      holdWrites: rec.holdWrites,
-    });
+    const checkpointer = startCheckpointer({ restartFrames: 64, holdWrites: rec.holdWrites });
     try {
       // Automatic checkpoints are off on this connection: only the worker checkpoints.
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
@@ -84,12 +86,7 @@ describe('WalCheckpointer', () => {
 
   it('does not hold the writer again for a WAL that only waits for the next write to start over', async () => {
     const rec = holdRecorder();
-    const checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
-      restartFrames: 8,
-      intervalMs: 20,
-      holdLimitMs: 60_000,
-      holdWrites: rec.holdWrites,
-    });
+    const checkpointer = startCheckpointer({ restartFrames: 8, holdWrites: rec.holdWrites });
     try {
       const insert = db.prepare('INSERT INTO filler VALUES (randomblob(12000))');
       for (let i = 0; i < 20; i++) insert.run();
@@ -105,13 +102,7 @@ describe('WalCheckpointer', () => {
 
   it('waits before trying again when a reader kept a rewind from finishing', async () => {
     const rec = holdRecorder();
-    const checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
-      restartFrames: 8,
-      intervalMs: 20,
-      holdLimitMs: 60_000,
-      busyBackoffMs: 60_000,
-      holdWrites: rec.holdWrites,
-    });
+    const checkpointer = startCheckpointer({ restartFrames: 8, busyBackoffMs: 60_000, holdWrites: rec.holdWrites });
     // Another connection reading a snapshot that needs the WAL, as a long export would.
     const reader = new Database(join(tmp.dir, DATABASE_FILE), { readonly: true });
     try {
@@ -134,10 +125,9 @@ describe('WalCheckpointer', () => {
     let released = false;
     let releasedWhenCloseReturned: boolean | null = null;
     let checkpointer: WalCheckpointer | null = null;
-    checkpointer = new WalCheckpointer(db, join(tmp.dir, DATABASE_FILE), {
+    checkpointer = startCheckpointer({
       restartFrames: 1,
       intervalMs: 10,
-      holdLimitMs: 60_000,
       holdWrites: () => {
         // Before the worker can answer (its answer is a later message): close, and look at once.
         queueMicrotask(() => {
