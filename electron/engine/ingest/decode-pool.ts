@@ -7,10 +7,11 @@ import type { OtlpEncoding } from '../otlp/otlp-responses';
 import { Redactor } from '../redaction/redactor';
 import { type DecodedPayload, PayloadDecodeError, type StoredSignal, decodePayload } from './decode-payload';
 import type { DecodeWorkerData, RedactionUpdate } from './decode-worker';
+import { type PostedPayload, receivedPayload } from './span-row-transport';
 
 interface Reply {
   id: number;
-  result?: DecodedPayload;
+  result?: PostedPayload;
   error?: { decode: boolean; message: string };
 }
 
@@ -105,9 +106,21 @@ export class DecodePool {
     if (!p) return;
     this.pending.delete(reply.id);
     this.busy.end();
-    if (reply.result) p.resolve(reply.result);
+    if (reply.result) this.resolveReceived(p, reply.result);
     else if (reply.error?.decode) p.reject(new PayloadDecodeError(reply.error.message));
     else p.reject(new Error(reply.error?.message ?? 'decode worker failed'));
+  }
+
+  private resolveReceived(p: Pending, posted: PostedPayload): void {
+    let decoded: DecodedPayload;
+    try {
+      decoded = receivedPayload(posted);
+    } catch (err) {
+      // Cannot happen with rows the worker packed; should it, that request fails, not the engine.
+      p.reject(err as Error);
+      return;
+    }
+    p.resolve(decoded);
   }
 
   /** The share of the last second with payloads queued for or on a decode thread (0–1); near 1 when ingest saturates decoding. */
