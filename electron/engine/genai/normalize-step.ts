@@ -1,6 +1,6 @@
 import type { Message, StepDetail, StepSummary } from '../../../shared/domain/step';
 import { AttributeReader } from './attribute-reader';
-import { normalizeProvider } from './provider';
+import { stepProvider } from './provider';
 import { googleAdk } from './readers/google-adk';
 import { langfuse } from './readers/langfuse';
 import { langsmith } from './readers/langsmith';
@@ -13,7 +13,6 @@ import type { ConventionReader, DetailFields, ReadContext, SummaryFields } from 
 import { vercelAi } from './readers/vercel-ai';
 import type { SpanInput } from './span-input';
 import { detectStepKind } from './step-kind';
-import { inferProvider } from '../pricing/price-matcher';
 
 /**
  * The readers in priority order: for every field the first reader with a value wins. Explicit,
@@ -90,7 +89,7 @@ function summarize(c: ReadContext, readers: readonly ConventionReader[]): StepSu
   // One fixed-shape object filled field by field: the first reader with a value wins.
   const s = emptySummary(c.kind);
   for (const r of readers) fillFrom(s, r.summary(c));
-  s.provider = normalizeProvider(s.provider) ?? inferProvider(s.responseModel ?? s.requestModel ?? '');
+  s.provider = stepProvider(s.provider, s.responseModel ?? s.requestModel ?? '');
   // Input tokens include the cache (OTel, OpenInference); a few senders report them exclusive of it:
   // those known to, and any whose cache counts exceed the input (the reference's heuristic).
   const cached = (s.cacheReadTokens ?? 0) + (s.cacheWriteTokens ?? 0);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeFinishReason, normalizeProvider, stepProvider } from '../../../../../electron/engine/genai/provider';
+import { inferProvider } from '../../../../../shared/domain/model-name';
+
+/** What stepProvider must answer, worked out without its memo. */
+function expected(named: string | null, model: string): string | null {
+  return normalizeProvider(named) ?? inferProvider(model);
+}
+
+const PAIRS: Array<[string | null, string]> = [
+  ['openai', 'gpt-4o'],
+  ['OpenAI ', 'gpt-4o'],
+  [null, 'gpt-4o-mini-2024-07-18'],
+  [null, 'claude-sonnet-4-5'],
+  ['', 'gemini-2.5-pro'],
+  ['langchain', 'claude-3-5-haiku'],
+  ['strands-agents', 'us.anthropic.claude-3-7-sonnet-20250219-v1:0'],
+  ['aws.bedrock', 'amazon.nova-pro-v1:0'],
+  [null, 'llama3.2:3b'],
+  [null, 'llama-3.1-70b'],
+  [null, ''],
+  ['az.ai.inference', 'gpt-4o'],
+];
+
+describe('stepProvider', () => {
+  it('answers what the provider a span names, else its model, implies; the same when asked again', () => {
+    for (let round = 0; round < 2; round++) {
+      for (const [named, model] of PAIRS)
+        expect(stepProvider(named, model), `${named} / ${model}`).toBe(expected(named, model));
+    }
+    expect(stepProvider(null, 'gpt-4o')).toBe('openai');
+    expect(stepProvider('langchain', 'claude-3-5-haiku')).toBe('anthropic');
+  });
+
+  it('keeps answering right past its memo limit, and for texts too long to remember', () => {
+    for (let i = 0; i < 3000; i++) {
+      const model = i % 2 === 0 ? `gpt-4o-${i}` : `custom-${i}`;
+      expect(stepProvider(i % 3 === 0 ? null : `vendor-${i % 7}`, model)).toBe(
+        expected(i % 3 === 0 ? null : `vendor-${i % 7}`, model),
+      );
+    }
+    const long = `claude-${'x'.repeat(5000)}`;
+    expect(stepProvider(null, long)).toBe('anthropic');
+    expect(stepProvider(null, long)).toBe('anthropic');
+    for (const [named, model] of PAIRS) expect(stepProvider(named, model)).toBe(expected(named, model));
+  });
+});
+
+describe('normalizeFinishReason', () => {
+  it('maps the spellings of each library to one word, the first of a list, and keeps others', () => {
+    const cases: Array<[unknown, string | null]> = [
+      ['end_turn', 'stop'],
+      [['STOP'], 'stop'],
+      ['tool_use', 'tool_call'],
+      ['tool-calls', 'tool_call'],
+      ['max_tokens, stop', 'length'],
+      ['  safety ', 'content_filter'],
+      ['something_new', 'something_new'],
+      ['', null],
+      ['   ', null],
+      [[], null],
+      [null, null],
+      [3, null],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [raw, reason] of cases) expect(normalizeFinishReason(raw), JSON.stringify(raw)).toBe(reason);
+    }
+  });
+
+  it('keeps answering right past its memo limit', () => {
+    for (let i = 0; i < 3000; i++) expect(normalizeFinishReason(`Reason_${i}`)).toBe(`reason_${i}`);
+    expect(normalizeFinishReason('end_turn')).toBe('stop');
+  });
+});
