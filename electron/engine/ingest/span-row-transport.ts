@@ -46,6 +46,10 @@ export function packSpanRows(rows: readonly SpanRow[]): PackedSpanRows {
   const strings: string[] = [];
   const others: unknown[] = [];
   const stringIds = new Map<string, number>();
+  // Each column's last string and its code: a run's spans come together, so its trace id (and often
+  // its model) repeats from one row to the next, found without a lookup.
+  const lastString = new Array<string | undefined>(width).fill(undefined);
+  const lastCode = new Int32Array(width);
   let cell = 0;
   let n = 0;
   let t = 0;
@@ -55,15 +59,22 @@ export function packSpanRows(rows: readonly SpanRow[]): PackedSpanRows {
       const v: unknown = row[c];
       if (v === null) codes[cell] = NULL;
       else if (typeof v === 'string') {
-        if (v.length > SHARED_STRING_MAX) codes[cell] = strings.push(v) - 1;
+        if (v === lastString[c]) {
+          codes[cell] = lastCode[c]!;
+          continue;
+        }
+        let id: number | undefined;
+        if (v.length > SHARED_STRING_MAX) id = strings.push(v) - 1;
         else {
-          let id = stringIds.get(v);
+          id = stringIds.get(v);
           if (id === undefined) {
             id = strings.push(v) - 1;
             stringIds.set(v, id);
           }
-          codes[cell] = id;
         }
+        codes[cell] = id;
+        lastString[c] = v;
+        lastCode[c] = id;
       } else if (typeof v === 'number') {
         codes[cell] = NUMBER;
         numbers[n++] = v;
