@@ -1,3 +1,5 @@
+import { ownEntry } from './own-entry';
+
 /**
  * Model names and provider ids as the price matcher sees them: lower-cased, with the routing
  * prefixes that gateways and SDKs put in front of the provider's own model id taken off.
@@ -69,11 +71,11 @@ export function normalizeProvider(raw: string | null | undefined): string | null
   if (raw === null || raw === undefined) return null;
   const v = raw.trim().toLowerCase();
   if (v === '') return null;
-  const alias = PROVIDER_ALIASES[v];
+  const alias = ownEntry(PROVIDER_ALIASES, v);
   if (alias !== undefined) return alias;
   if (/^(?:aws|gcp|azure|az)\./.test(v)) return v;
   const head = v.split('.')[0]!;
-  return PROVIDER_ALIASES[head] ?? v;
+  return ownEntry(PROVIDER_ALIASES, head) ?? v;
 }
 
 /** Bedrock model ids: optional cross-region profile, then the vendor, e.g. `us.anthropic.claude-…-v2:0`. */
@@ -103,7 +105,7 @@ export function normalizeModelName(raw: string): { provider: string | null; mode
     if (provider === null && heads[0] === 'accounts' && heads[1] === 'fireworks') provider = 'fireworks';
     if (provider === null) {
       for (const head of heads) {
-        const p = PROVIDER_ALIASES[head];
+        const p = ownEntry(PROVIDER_ALIASES, head);
         if (p !== undefined) {
           provider = p;
           break;

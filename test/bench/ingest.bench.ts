@@ -8,7 +8,9 @@
  * The senders share the machine with the engine, so they are kept light: node:http (see postOtlp),
  * and this process starts with V8's `--initial-heap-size=256` (package.json), as Loupe starts the
  * engine: without it the senders took 1.6–1.8 µs of CPU per span, with it 0.9–1.1 (scratch loads
- * of 8 s, 3 pairs), CPU the engine then has.
+ * of 8 s, 3 pairs), CPU the engine then has. The flag holds for all of this process, so the raw
+ * insert ceiling, measured here before the engine starts, runs with it too (221–259k rows/s
+ * without it on this machine the same day, 226–260k with it).
  */
 import Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
@@ -142,7 +144,8 @@ function rawInsertRate(checkpoints: boolean): number {
     // Spread, as the engine's writer binds them: the fastest way better-sqlite3 takes a row.
     for (const batch of rows) for (const row of batch) insert.run(...row);
   });
-  // Rows exactly as the engine's decode threads hand them to its writer.
+  // Rows as the engine's decode threads make them (its writer receives equal rows, unpacked from
+  // span-row-transport's packing).
   const nextRows = () =>
     decodePayload('traces', factory.next().body, 'protobuf', defaultRedactor()).rows.spanGroups.flatMap((g) => g.rows);
   let rate = 0;

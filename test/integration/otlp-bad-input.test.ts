@@ -12,6 +12,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunDetail, SpanRecord } from '../../shared/domain/run';
+import type { RunSteps } from '../../shared/domain/step';
 import { type TestEngine, startTestEngine } from '../helpers/engine-fixture';
 import {
   BASE_NS,
@@ -973,6 +974,43 @@ describe('OTLP/HTTP: hostile spans', () => {
       const attrs = spanById(await mustGetRun(tid), sid).attributes;
       expect(Object.keys(attrs).sort(), label).toEqual(['__proto__', 'constructor', 'toString']);
       expect(Object.getOwnPropertyDescriptor(attrs, '__proto__')?.value, label).toBe('polluted?');
+    }
+  });
+
+  it('GenAI values named like Object.prototype members (provider, model, finish reason) are stored as the text sent', async () => {
+    const cases = [
+      ['constructor', 'toString', 'constructor'],
+      ['__proto__', 'hasOwnProperty', '__proto__'],
+      ['toString.chat', 'valueOf', 'toString'],
+    ] as const;
+    const spans = cases.map(([provider, model, finish]) => ({
+      traceId: newTraceId(),
+      spanId: newSpanId(),
+      name: `chat ${model}`,
+      startNs: BASE_NS,
+      endNs: BASE_NS + 1_000_000n,
+      attributes: [
+        ['gen_ai.operation.name', 'chat'],
+        ['gen_ai.system', provider],
+        ['gen_ai.request.model', model],
+        ['gen_ai.response.finish_reasons', finish],
+      ] as Array<[string, string]>,
+    }));
+    // Twice: the normalizer remembers providers and finish reasons it worked out before.
+    for (let round = 0; round < 2; round++) {
+      const res = await postProto(pbTraceRequest(spans.map((s) => ({ ...s, traceId: newTraceId() }))));
+      expectOk(res);
+    }
+    const res = await postProto(pbTraceRequest(spans));
+    expectOk(res);
+    for (const [i, [provider, model, finish]] of cases.entries()) {
+      const { status, body } = await t.api('getRunSteps', { traceId: spans[i]!.traceId });
+      expect(status, JSON.stringify(body)).toBe(200);
+      const [step] = (body as RunSteps).steps;
+      expect(step?.kind, provider).toBe('llm');
+      expect(step?.provider, provider).toBe(provider === 'toString.chat' ? 'tostring.chat' : provider.toLowerCase());
+      expect(step?.requestModel, provider).toBe(model);
+      expect(step?.finishReason, provider).toBe(finish.toLowerCase());
     }
   });
 });

@@ -40,6 +40,7 @@ import {
   intAttr,
   setAttribute,
 } from '../otlp/model';
+import { ownEntry } from '../../../shared/domain/own-entry';
 
 type Json = Record<string, unknown>;
 
@@ -133,7 +134,7 @@ function convertSpan(raw: Json, index: number): { span: DecodedSpan; scope: Deco
   if (typeof scopeVersion === 'string') scope.version = scopeVersion;
 
   const kindTag = take(attributes, 'span.kind');
-  const kind = typeof kindTag === 'string' ? (KINDS[kindTag.toLowerCase()] ?? 0) : 0;
+  const kind = typeof kindTag === 'string' ? (ownEntry(KINDS, kindTag.toLowerCase()) ?? 0) : 0;
   const traceStateTag = take(attributes, 'w3c.tracestate');
   const { statusCode, statusMessage } = readStatus(attributes);
 

@@ -1,4 +1,5 @@
 import { inferProvider, normalizeProvider as normalizeProviderId } from '../../../shared/domain/model-name';
+import { ownEntry } from '../../../shared/domain/own-entry';
 
 /**
  * The memos below: the same few providers, models and finish reasons recur on every span, and
@@ -72,6 +73,9 @@ const FINISH_REASONS: Record<string, string> = {
   error: 'error',
 };
 
+/** Remembered finish reasons by the text sent. */
+const finishReasons = new Map<string, string | null>();
+
 /** Normalizes the many spellings to stop, length, tool_call, content_filter, error (others kept). */
 export function normalizeFinishReason(raw: unknown): string | null {
   let v: unknown = raw;
@@ -87,11 +91,14 @@ export function normalizeFinishReason(raw: unknown): string | null {
   return reason;
 }
 
-const finishReasons = new Map<string, string | null>();
-
 function finishReasonOf(v: string): string | null {
   if (v.trim() === '') return null;
   // LangSmith joins several with commas.
   const first = v.split(',')[0]!.trim().toLowerCase();
-  return FINISH_REASONS[first] ?? first;
+  return ownEntry(FINISH_REASONS, first) ?? first;
+}
+
+/** How many answers the memos hold now (never more than 2 × MEMO_LIMIT): for tests and diagnostics. */
+export function rememberedAnswers(): number {
+  return stepProvidersSize + finishReasons.size;
 }

@@ -1,5 +1,6 @@
 import type { StepKind } from '../../../shared/domain/step';
 import type { AttributeReader } from './attribute-reader';
+import { ownEntry } from '../../../shared/domain/own-entry';
 
 /** Span-kind detection, first match wins (reference/genai-conventions.md §1). */
 
@@ -112,31 +113,33 @@ function vercelKind(operation: string): StepKind | null {
 export function detectStepKind(a: AttributeReader, spanName: string, scopeName: string): StepKind {
   const oi = a.str('openinference.span.kind');
   if (oi !== null) {
-    const k = OPENINFERENCE[oi.toUpperCase()];
+    const k = ownEntry(OPENINFERENCE, oi.toUpperCase());
     if (k) return k;
   }
   const lf = a.str('langfuse.observation.type');
-  if (lf !== null && LANGFUSE[lf.toLowerCase()]) return LANGFUSE[lf.toLowerCase()]!;
+  const langfuseKind = lf === null ? undefined : ownEntry(LANGFUSE, lf.toLowerCase());
+  if (langfuseKind) return langfuseKind;
 
   const langsmith = a.str('langsmith.span.kind');
   const op = a.str('gen_ai.operation.name');
   if (op !== null && langsmith === null) {
-    const k = GEN_AI_OPERATION[op.toLowerCase()];
+    const k = ownEntry(GEN_AI_OPERATION, op.toLowerCase());
     if (k) return k;
   }
   const mlflow = a.str('mlflow.spanType');
-  if (mlflow !== null) return MLFLOW[mlflow.toUpperCase()] ?? 'other';
+  if (mlflow !== null) return ownEntry(MLFLOW, mlflow.toUpperCase()) ?? 'other';
   if (langsmith !== null) {
-    const k = LANGSMITH[langsmith.toLowerCase()];
+    const k = ownEntry(LANGSMITH, langsmith.toLowerCase());
     if (k) return k;
   }
   const tl = a.str('traceloop.span.kind');
-  if (tl !== null && TRACELOOP_KIND[tl.toLowerCase()]) return TRACELOOP_KIND[tl.toLowerCase()]!;
+  const traceloopKind = tl === null ? undefined : ownEntry(TRACELOOP_KIND, tl.toLowerCase());
+  if (traceloopKind) return traceloopKind;
   const requestType = a.str('llm.request.type');
-  if (requestType !== null && TRACELOOP_REQUEST[requestType.toLowerCase()])
-    return TRACELOOP_REQUEST[requestType.toLowerCase()]!;
+  const requestKind = requestType === null ? undefined : ownEntry(TRACELOOP_REQUEST, requestType.toLowerCase());
+  if (requestKind) return requestKind;
   if (op !== null) {
-    const k = GEN_AI_OPERATION[op.toLowerCase()];
+    const k = ownEntry(GEN_AI_OPERATION, op.toLowerCase());
     if (k) return k;
   }
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import { ownEntry } from '../../../shared/domain/own-entry';
 
 /**
  * The sample agent's tools: a small outdoor-gear shop's order system, help center, payments and
@@ -100,7 +101,7 @@ export const SAMPLE_TOOLS: readonly SampleTool[] = [
     "Look up an order's status, shipping and items by its id.",
     { order_id: { type: 'string', description: 'The order id, e.g. A-1042' } },
     140,
-    (args) => ORDERS[String(args.order_id)] ?? { error: `no order ${String(args.order_id)}` },
+    (args) => ownEntry(ORDERS, String(args.order_id)) ?? { error: `no order ${String(args.order_id)}` },
   ),
   tool(
     'search_help_center',

@@ -3,6 +3,7 @@ import type { Message, MessagePart } from '../../../../shared/domain/step';
 import { isRecord, structured } from '../attribute-reader';
 import type { SpanInput } from '../span-input';
 import { toMessage, toMessages } from './to-message';
+import { ownEntry } from '../../../../shared/domain/own-entry';
 
 /**
  * GenAI messages sent as events (OTel 1.26–1.36, OpenLLMetry event mode, Strands, Logfire): span
@@ -28,7 +29,7 @@ function fieldsOf(attributes: Attributes): Record<string, unknown> {
 }
 
 function addEvent(into: EventMessages, name: string, body: Record<string, unknown>): void {
-  const role = ROLE_EVENTS[name];
+  const role = ownEntry(ROLE_EVENTS, name);
   if (role !== undefined) {
     const m = toMessage({ ...body, role: typeof body.role === 'string' ? body.role : role }, role);
     if (m.role === 'system') into.system.push(...m.parts);

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson, startSse } from './local-json-server';
+import { ownEntry } from '../../../../shared/domain/own-entry';
 
 /**
  * The OpenAI Chat Completions wire format as a fake model speaks it: token counting, dated model
@@ -27,7 +28,7 @@ const SNAPSHOTS: Record<string, string> = {
 
 /** The model name a response reports: a known alias's dated snapshot, else the name unchanged. */
 export function snapshotModel(model: string): string {
-  return SNAPSHOTS[model] ?? model;
+  return ownEntry(SNAPSHOTS, model) ?? model;
 }
 
 /** The fake tokenizer: a token per four characters, rounded up. */

@@ -110,7 +110,12 @@ describe('normalizeProvider', () => {
       ['az.ai.openai', 'azure.ai.openai'],
       ['', null],
       [null, null],
+      // Spellings named like Object.prototype members are nobody's alias.
+      ['constructor', 'constructor'],
+      ['__proto__', '__proto__'],
+      ['hasOwnProperty.chat', 'hasownproperty.chat'],
     ];
     for (const [raw, id] of cases) expect(normalizeProvider(raw), String(raw)).toBe(id);
+    expect(normalizeModelName('constructor/gpt-4o')).toEqual({ provider: null, model: 'gpt-4o' });
   });
 });

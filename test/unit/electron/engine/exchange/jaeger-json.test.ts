@@ -60,6 +60,16 @@ describe('Jaeger JSON', () => {
     expect(spans.get('execute_tool lookup_order')!.span.kind).toBe(1);
   });
 
+  it('a span.kind it does not know, even one named like an Object.prototype member, is unspecified (0)', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'sideways']) {
+      const trace = structuredClone(jaegerTraces(root)[0]) as {
+        spans: Array<{ tags: Array<{ key: string; value: unknown }> }>;
+      };
+      for (const span of trace.spans) for (const tag of span.tags) if (tag.key === 'span.kind') tag.value = name;
+      for (const g of decodeJaegerTrace(trace).groups) for (const s of g.items) expect(s.kind, name).toBe(0);
+    }
+  });
+
   it('keeps tag types: string, bool, int64 (exact above 2^53), float64, binary', () => {
     const { spans } = decoded();
     expect(spans.get('chat gpt-4o-mini')!.span.attributes).toMatchObject({

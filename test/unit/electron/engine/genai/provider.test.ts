@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeFinishReason, normalizeProvider, stepProvider } from '../../../../../electron/engine/genai/provider';
+import {
+  normalizeFinishReason,
+  normalizeProvider,
+  rememberedAnswers,
+  stepProvider,
+} from '../../../../../electron/engine/genai/provider';
 import { inferProvider } from '../../../../../shared/domain/model-name';
 
 /** What stepProvider must answer, worked out without its memo. */
@@ -20,6 +25,9 @@ const PAIRS: Array<[string | null, string]> = [
   [null, 'llama-3.1-70b'],
   [null, ''],
   ['az.ai.inference', 'gpt-4o'],
+  ['constructor', 'gpt-4o'],
+  ['__proto__', 'claude-3-5-haiku'],
+  ['hasOwnProperty.chat', 'gemini-2.0-flash'],
 ];
 
 describe('stepProvider', () => {
@@ -30,6 +38,8 @@ describe('stepProvider', () => {
     }
     expect(stepProvider(null, 'gpt-4o')).toBe('openai');
     expect(stepProvider('langchain', 'claude-3-5-haiku')).toBe('anthropic');
+    expect(stepProvider('constructor', 'gpt-4o')).toBe('constructor');
+    expect(stepProvider('__proto__', 'gpt-4o')).toBe('__proto__');
   });
 
   it('keeps answering right past its memo limit, and for texts too long to remember', () => {
@@ -39,9 +49,14 @@ describe('stepProvider', () => {
         expected(i % 3 === 0 ? null : `vendor-${i % 7}`, model),
       );
     }
+    expect(rememberedAnswers()).toBeLessThanOrEqual(2 * 1024);
+    // Long texts are worked out every time, never kept.
+    const before = rememberedAnswers();
     const long = `claude-${'x'.repeat(5000)}`;
     expect(stepProvider(null, long)).toBe('anthropic');
     expect(stepProvider(null, long)).toBe('anthropic');
+    expect(stepProvider(`vendor-${'y'.repeat(300)}`, 'gpt-4o')).toBe(`vendor-${'y'.repeat(300)}`);
+    expect(rememberedAnswers()).toBe(before);
     for (const [named, model] of PAIRS) expect(stepProvider(named, model)).toBe(expected(named, model));
   });
 });
@@ -56,6 +71,10 @@ describe('normalizeFinishReason', () => {
       ['max_tokens, stop', 'length'],
       ['  safety ', 'content_filter'],
       ['something_new', 'something_new'],
+      // Spellings that are Object.prototype members are text like any other.
+      ['constructor', 'constructor'],
+      [['__proto__'], '__proto__'],
+      ['toString', 'tostring'],
       ['', null],
       ['   ', null],
       [[], null],
@@ -69,6 +88,10 @@ describe('normalizeFinishReason', () => {
 
   it('keeps answering right past its memo limit', () => {
     for (let i = 0; i < 3000; i++) expect(normalizeFinishReason(`Reason_${i}`)).toBe(`reason_${i}`);
+    expect(rememberedAnswers()).toBeLessThanOrEqual(2 * 1024);
     expect(normalizeFinishReason('end_turn')).toBe('stop');
+    const before = rememberedAnswers();
+    expect(normalizeFinishReason(`Stop${' '.repeat(300)}`)).toBe('stop');
+    expect(rememberedAnswers()).toBe(before);
   });
 });
