@@ -75,16 +75,27 @@ describe('the background search indexer', () => {
     expect(indexedUpTo()).toBe(0);
   });
 
-  it('indexes a backlog in large batches once ingest is quiet', () => {
+  it('indexes a backlog in large batches once ingest is quiet', async () => {
+    // 6,000 spans in all: more than one quiet batch.
+    vi.useRealTimers();
+    const more = Array.from({ length: 4500 }, (_, i) =>
+      decodedSpan({
+        traceId: 'd'.repeat(32),
+        spanId: (i + 1).toString(16).padStart(16, '0'),
+        name: `step ${i} parcel`,
+      }),
+    );
+    await new SpanWriter(db).write(batchOf(more));
+    vi.useFakeTimers();
     runIndexer(
       activity(() => true, 0, 0),
       1,
     );
-    expect(indexedUpTo()).toBe(1000);
+    expect(indexedUpTo()).toBe(4000);
     runIndexer(
       activity(() => true, 0, 0),
       1,
     );
-    expect(indexedUpTo()).toBe(1500);
+    expect(indexedUpTo()).toBe(6000);
   });
 });
