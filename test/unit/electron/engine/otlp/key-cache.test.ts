@@ -42,8 +42,12 @@ describe('KeyCache', () => {
     expect(readKey(cache, 'llm.model_name')).toBe('llm.model_name');
   });
 
-  it('decodes long keys and invalid UTF-8 as a plain decode would', () => {
+  it('decodes long keys, empty ones and invalid UTF-8 as a plain decode would', () => {
     const cache = new KeyCache();
+    expect(readKey(cache, '')).toBe('');
+    expect(readKey(cache, '')).toBe('');
+    expect(readKey(cache, 'x'.repeat(64))).toBe('x'.repeat(64));
+    expect(readKey(cache, 'x'.repeat(65))).toBe('x'.repeat(65));
     const long = 'a.'.repeat(100);
     expect(readKey(cache, long)).toBe(long);
     const invalid = Buffer.from([3, 0x61, 0xff, 0x62]);
