@@ -4,14 +4,6 @@ import { KeyCache, ProtobufDecodeError, type ProtobufReader, WIRE_LEN } from './
 
 /** Attribute keys recur on every span: decoded once per thread (see KeyCache). */
 const keys = new KeyCache();
-/**
- * So do short string values (operation names, providers, models, finish reasons, service names):
- * decoded once too, the same string each time, which later lookups by that string (the normalizer's
- * memos, the row packing) then find at once. Protobuf decoding of the ingest bench's spans: 2.51–2.60
- * µs a span without, 2.26–2.40 with (3 pairs, a slow phase of this machine); values longer than 64
- * bytes, and a stream of distinct short ones, cost a hash and a compare more than before.
- */
-const shortValues = new KeyCache();
 
 /** KeyValue: 1 key, 2 value. */
 export function readKeyValue(r: ProtobufReader, into: Attributes, depth = 0): void {
@@ -38,7 +30,7 @@ export function readAnyValue(r: ProtobufReader, depth = 0): AttrValue {
     const t = r.tag();
     switch (t) {
       case (1 << 3) | WIRE_LEN:
-        value = r.key(shortValues);
+        value = r.string();
         break;
       case 2 << 3:
         value = r.bool();

@@ -217,10 +217,10 @@ const KEY_CACHE_SLOTS = 1024;
 const MAX_CACHED_KEY_BYTES = 64;
 
 /**
- * Attribute keys (and short values) decoded before, by their bytes. An OTLP batch repeats the same
- * few dozen keys on every span (`gen_ai.request.model`…); decoding each afresh, and then having V8
- * look the new string up again when it becomes a property name, costs more than hashing its bytes
- * here and comparing them with the cached key's. A slot holds the last key that hashed to it.
+ * Attribute keys decoded before, by their bytes. An OTLP batch repeats the same few dozen keys on
+ * every span (`gen_ai.request.model`…); decoding each afresh, and then having V8 look the new
+ * string up again when it becomes a property name, costs more than hashing its bytes here and
+ * comparing them with the cached key's. A slot holds the last key that hashed to it.
  */
 export class KeyCache {
   private readonly bytes = new Array<Uint8Array | undefined>(KEY_CACHE_SLOTS);
