@@ -1008,7 +1008,7 @@ describe('OTLP/HTTP: hostile spans', () => {
       expect(status, JSON.stringify(body)).toBe(200);
       const [step] = (body as RunSteps).steps;
       expect(step?.kind, provider).toBe('llm');
-      expect(step?.provider, provider).toBe(provider === 'toString.chat' ? 'tostring.chat' : provider.toLowerCase());
+      expect(step?.provider, provider).toBe(provider.toLowerCase());
       expect(step?.requestModel, provider).toBe(model);
       expect(step?.finishReason, provider).toBe(finish.toLowerCase());
     }
