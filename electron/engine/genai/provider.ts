@@ -36,7 +36,7 @@ let stepProvidersSize = 0;
  * not count), else the one its model name implies.
  */
 export function stepProvider(named: string | null, model: string): string | null {
-  const byModel = stepProviders.get(named);
+  let byModel = stepProviders.get(named);
   const known = byModel?.get(model);
   if (known !== undefined) return known;
   const provider = normalizeProvider(named) ?? inferProvider(model);
@@ -44,9 +44,13 @@ export function stepProvider(named: string | null, model: string): string | null
   if (stepProvidersSize >= MEMO_LIMIT) {
     stepProviders.clear();
     stepProvidersSize = 0;
+    byModel = undefined;
   }
-  if (byModel && stepProviders.has(named)) byModel.set(model, provider);
-  else stepProviders.set(named, new Map([[model, provider]]));
+  if (byModel === undefined) {
+    byModel = new Map();
+    stepProviders.set(named, byModel);
+  }
+  byModel.set(model, provider);
   stepProvidersSize++;
   return provider;
 }

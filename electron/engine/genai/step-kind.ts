@@ -117,8 +117,10 @@ export function detectStepKind(a: AttributeReader, spanName: string, scopeName: 
     if (k) return k;
   }
   const lf = a.str('langfuse.observation.type');
-  const langfuseKind = lf === null ? undefined : ownEntry(LANGFUSE, lf.toLowerCase());
-  if (langfuseKind) return langfuseKind;
+  if (lf !== null) {
+    const k = ownEntry(LANGFUSE, lf.toLowerCase());
+    if (k) return k;
+  }
 
   const langsmith = a.str('langsmith.span.kind');
   const op = a.str('gen_ai.operation.name');
@@ -133,11 +135,15 @@ export function detectStepKind(a: AttributeReader, spanName: string, scopeName: 
     if (k) return k;
   }
   const tl = a.str('traceloop.span.kind');
-  const traceloopKind = tl === null ? undefined : ownEntry(TRACELOOP_KIND, tl.toLowerCase());
-  if (traceloopKind) return traceloopKind;
+  if (tl !== null) {
+    const k = ownEntry(TRACELOOP_KIND, tl.toLowerCase());
+    if (k) return k;
+  }
   const requestType = a.str('llm.request.type');
-  const requestKind = requestType === null ? undefined : ownEntry(TRACELOOP_REQUEST, requestType.toLowerCase());
-  if (requestKind) return requestKind;
+  if (requestType !== null) {
+    const k = ownEntry(TRACELOOP_REQUEST, requestType.toLowerCase());
+    if (k) return k;
+  }
   if (op !== null) {
     const k = ownEntry(GEN_AI_OPERATION, op.toLowerCase());
     if (k) return k;

@@ -29,6 +29,24 @@ afterEach(() => {
 
 const T0 = 1_763_000_000_000_000_000n;
 
+/** Runs `test` with setTimeout faked (the backlog's timer), real timers again afterwards. */
+async function withFakeTimeouts(test: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  try {
+    await test();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** Run 1, which moves the backlog, then run 2 100 ms later, which waits in it (its timer set). */
+async function oneRunInTheBacklog(): Promise<void> {
+  clock += 1000;
+  await writer.write(run(1, 0.5, 300));
+  clock += 100;
+  await writer.write(run(2, 0.9, 100));
+}
+
 /** Run `n`: one span of `durationMs` that reports `costUsd`, in service `service`. */
 function run(n: number, costUsd: number, durationMs: number, service = 'shop', spanId = 'a'.repeat(16)) {
   const start = T0 + BigInt(n) * 1_000_000_000n;
@@ -79,28 +97,18 @@ describe('the sort backlog (runs join the cost and duration indexes about once a
   });
 
   it('moves the backlog a second after writes stop', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      clock += 1000;
-      await writer.write(run(1, 0.5, 300));
-      clock += 100;
-      await writer.write(run(2, 0.9, 100));
+    await withFakeTimeouts(async () => {
+      await oneRunInTheBacklog();
       expect(sortIndexed().map(([, s]) => s)).toEqual([1, 0]);
       clock += 1000;
       vi.advanceTimersByTime(1000);
       expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1]);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('still moves runs that joined after a write moved the backlog while its timer was pending', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      clock += 1000;
-      await writer.write(run(1, 0.5, 300)); // moves
-      clock += 100;
-      await writer.write(run(2, 0.9, 100)); // waits; the timer is set
+    await withFakeTimeouts(async () => {
+      await oneRunInTheBacklog();
       clock += 900;
       await writer.write(run(3, 0.2, 200)); // a second since the last move: moves runs 2 and 3
       clock += 100;
@@ -112,18 +120,12 @@ describe('the sort backlog (runs join the cost and duration indexes about once a
       clock += 800;
       vi.advanceTimersByTime(800);
       expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1, 1, 1]);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('does not move the backlog while the writer is held, and moves it once released', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      clock += 1000;
-      await writer.write(run(1, 0.5, 300));
-      clock += 100;
-      await writer.write(run(2, 0.9, 100)); // waits in the backlog; the timer is set
+    await withFakeTimeouts(async () => {
+      await oneRunInTheBacklog();
       const release = writer.hold();
       clock += 1000;
       vi.advanceTimersByTime(1000);
@@ -133,16 +135,11 @@ describe('the sort backlog (runs join the cost and duration indexes about once a
       release();
       vi.advanceTimersByTime(100);
       expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1]);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('a new writer moves what an earlier one left in the backlog', async () => {
-    clock += 1000;
-    await writer.write(run(1, 0.5, 300));
-    clock += 100;
-    await writer.write(run(2, 0.9, 100));
+    await oneRunInTheBacklog();
     expect(sortIndexed().map(([, s]) => s)).toEqual([1, 0]);
     new SpanWriter(db, { now: () => clock });
     expect(sortIndexed().map(([, s]) => s)).toEqual([1, 1]);
