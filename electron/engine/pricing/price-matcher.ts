@@ -54,7 +54,9 @@ const MEMO_LIMIT = 10_000;
  */
 export class PriceMatcher {
   private readonly entries: Entry[];
-  private readonly memo = new Map<string, ModelPrice | null>();
+  /** Answers by the query's provider, then its model, then the UTC day: lookups of strings already hashed. */
+  private readonly memo = new Map<string, Map<string, Map<number, ModelPrice | null>>>();
+  private memoSize = 0;
 
   constructor(builtin: readonly ModelPrice[], user: readonly ModelPrice[]) {
     this.entries = [...user.map((p) => compile(p, true)), ...builtin.map((p) => compile(p, false))].filter(
@@ -65,13 +67,34 @@ export class PriceMatcher {
   find(q: PriceQuery): ModelPrice | null {
     const atMs = q.atMs !== undefined && Number.isFinite(q.atMs) ? q.atMs : Date.now();
     const day = Math.floor(atMs / DAY_MS);
-    const key = `${q.provider ?? ''}\u0000${q.model}\u0000${day}`;
-    const hit = this.memo.get(key);
+    const provider = q.provider ?? '';
+    let byModel = this.memo.get(provider);
+    let byDay = byModel?.get(q.model);
+    const hit = byDay?.get(day);
     if (hit !== undefined) return hit;
     const found = this.lookup(q, day * DAY_MS);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, found);
+    if (this.memoSize >= MEMO_LIMIT) {
+      this.memo.clear();
+      this.memoSize = 0;
+      byModel = undefined;
+      byDay = undefined;
+    }
+    if (byModel === undefined) {
+      byModel = new Map();
+      this.memo.set(provider, byModel);
+    }
+    if (byDay === undefined) {
+      byDay = new Map();
+      byModel.set(q.model, byDay);
+    }
+    byDay.set(day, found);
+    this.memoSize++;
     return found;
+  }
+
+  /** How many answers are remembered (bounded by MEMO_LIMIT; for tests). */
+  rememberedAnswers(): number {
+    return this.memoSize;
   }
 
   private lookup(q: PriceQuery, dayMs: number): ModelPrice | null {

@@ -251,6 +251,19 @@ describe('PriceMatcher.find', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('keeps a bounded memory of answers and answers the same once it starts over', () => {
+    const m = new PriceMatcher(BUILTIN_PRICES, []);
+    const q = { provider: 'openai', model: 'gpt-4o-2024-08-06', atMs: day('2025-01-01') };
+    const first = m.find(q);
+    expect(first?.id).toMatch(/^builtin:openai\/gpt-4o-2024-08-06@/);
+    for (let i = 0; i < 10_050; i++) m.find({ provider: 'openai', model: `unknown-model-${i}`, atMs: q.atMs });
+    expect(m.rememberedAnswers()).toBeLessThanOrEqual(10_000);
+    expect(m.rememberedAnswers()).toBeGreaterThan(0);
+    expect(m.find(q)).toBe(first);
+    // A missing provider and an empty one are the same question.
+    expect(m.find({ ...q, provider: null })).toBe(m.find({ ...q, provider: '' }));
+  });
+
   it('ignores a stored price whose pattern does not compile instead of failing', () => {
     const broken = userPrice({ id: 'user:broken', match: '(' });
     expect(idOf(new PriceMatcher(BUILTIN_PRICES, [broken]), 'gpt-4o', 'openai')).toBe(
