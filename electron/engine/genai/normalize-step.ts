@@ -1,6 +1,6 @@
 import type { Message, StepDetail, StepSummary } from '../../../shared/domain/step';
 import { AttributeReader } from './attribute-reader';
-import { stepProvider } from './provider';
+import { normalizeFinishReason, stepProvider } from './provider';
 import { googleAdk } from './readers/google-adk';
 import { langfuse } from './readers/langfuse';
 import { langsmith } from './readers/langsmith';
@@ -85,10 +85,20 @@ function fillFrom(s: StepSummary, f: SummaryFields): void {
   s.timeToFirstTokenMs ??= f.timeToFirstTokenMs ?? null;
 }
 
+function tokenCount(n: number | null): number | null {
+  return n !== null && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
 function summarize(c: ReadContext, readers: readonly ConventionReader[]): StepSummary {
   // One fixed-shape object filled field by field: the first reader with a value wins.
   const s = emptySummary(c.kind);
   for (const r of readers) fillFrom(s, r.summary(c));
+  // A negative count is a sender's bug, not usage: unknown (as cost already treats it), never summed.
+  s.inputTokens = tokenCount(s.inputTokens);
+  s.outputTokens = tokenCount(s.outputTokens);
+  s.cacheReadTokens = tokenCount(s.cacheReadTokens);
+  s.cacheWriteTokens = tokenCount(s.cacheWriteTokens);
+  s.reasoningTokens = tokenCount(s.reasoningTokens);
   s.provider = stepProvider(s.provider, s.responseModel ?? s.requestModel ?? '');
   // Input tokens include the cache (OTel, OpenInference); a few senders report them exclusive of it:
   // those known to, and any whose cache counts exceed the input (the reference's heuristic).
@@ -134,14 +144,18 @@ export function describeStep(span: SpanInput): StepDetail {
   // System instructions given apart are shown as the conversation's first message (as Phoenix and Langfuse do).
   if (system !== null && system.length > 0 && !(input ?? []).some((m) => m.role === 'system'))
     input = [{ role: 'system', parts: system, tool_calls: [] }, ...(input ?? [])];
-  const output = merged.outputMessages ?? null;
   if (isPlaceholder(input)) input = null;
+  const output = isPlaceholder(merged.outputMessages ?? null) ? null : (merged.outputMessages ?? null);
   const isModelCall = c.kind === 'llm';
   if (isModelCall && input === null && output === null) contentNotCaptured = true;
+  // Conventions that give the finish reason only on the output message (event era, ADK, Strands).
+  const finishReason =
+    summary.finishReason ?? normalizeFinishReason(output?.find((m) => m.finish_reason)?.finish_reason ?? null);
   return {
     ...summary,
+    finishReason,
     inputMessages: input,
-    outputMessages: isPlaceholder(output) ? null : output,
+    outputMessages: output,
     systemInstructions: system ?? input?.find((m) => m.role === 'system')?.parts ?? null,
     contentNotCaptured,
     toolsOffered: merged.toolsOffered ?? null,

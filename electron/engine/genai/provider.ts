@@ -1,4 +1,8 @@
-import { inferProvider, normalizeProvider as normalizeProviderId } from '../../../shared/domain/model-name';
+import {
+  inferProvider,
+  normalizeModelName,
+  normalizeProvider as normalizeProviderId,
+} from '../../../shared/domain/model-name';
 import { ownEntry } from '../../../shared/domain/own-entry';
 
 /**
@@ -27,6 +31,15 @@ export function normalizeProvider(raw: string | null): string | null {
   return normalizeProviderId(raw);
 }
 
+/**
+ * The provider a model name implies, as prices read it: a routing prefix (`openai/gpt-4o`,
+ * `models/gemini-2.0-flash`, a Bedrock ARN or `us.anthropic.…` id) first, else the model's family.
+ */
+function providerOfModelName(model: string): string | null {
+  const name = normalizeModelName(model);
+  return name.provider ?? inferProvider(name.model);
+}
+
 /** Remembered providers by the provider a span named, then by its model. */
 const stepProviders = new Map<string | null, Map<string, string | null>>();
 let stepProvidersSize = 0;
@@ -39,7 +52,7 @@ export function stepProvider(named: string | null, model: string): string | null
   let byModel = stepProviders.get(named);
   const known = byModel?.get(model);
   if (known !== undefined) return known;
-  const provider = normalizeProvider(named) ?? inferProvider(model);
+  const provider = normalizeProvider(named) ?? providerOfModelName(model);
   if (!memorable(named) || !memorable(model)) return provider;
   if (stepProvidersSize >= MEMO_LIMIT) {
     stepProviders.clear();

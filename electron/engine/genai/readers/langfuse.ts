@@ -11,11 +11,20 @@ function pick(o: Record<string, unknown> | null, keys: readonly string[]): numbe
   return null;
 }
 
+/** Milliseconds from the span's start to a time given as ISO text (Langfuse's completion start), or null. */
+function msAfterStart(time: string | null, startNs: bigint): number | null {
+  if (time === null) return null;
+  const at = Date.parse(time);
+  if (!Number.isFinite(at)) return null;
+  const ms = at - Number(startNs / 1_000_000n);
+  return ms >= 0 ? ms : null;
+}
+
 /** Langfuse's own OTel keys: `langfuse.observation.*`, `langfuse.trace.*`, session and user aliases. */
 export const langfuse: ConventionReader = {
   name: 'langfuse',
   applies: ({ a }) => a.hasPrefix('langfuse.'),
-  summary: ({ a }) => {
+  summary: ({ a, span }) => {
     const usage = a.object('langfuse.observation.usage_details');
     const cacheRead = pick(usage, ['input_cached_tokens', 'cache_read_input_tokens', 'input_cache_read']);
     const cacheWrite = pick(usage, ['input_cache_creation', 'cache_creation_input_tokens', 'input_cache_creation_5m']);
@@ -39,6 +48,7 @@ export const langfuse: ConventionReader = {
       reportedCostUsd: reported,
       sessionId: a.firstStr('session.id', 'langfuse.session.id'),
       userId: a.firstStr('user.id', 'langfuse.user.id'),
+      timeToFirstTokenMs: msAfterStart(a.str('langfuse.observation.completion_start_time'), span.startNs),
     };
   },
   detail: ({ a, kind }) => {

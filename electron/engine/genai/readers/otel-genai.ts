@@ -40,9 +40,12 @@ export const otelGenAi: ConventionReader = {
       'gen_ai.usage.details.thinking_tokens',
     ),
     reportedCostUsd: a.num('gen_ai.usage.cost'),
-    // The Anthropic SDK's own instrumentation writes the stop reason under its namespace.
+    // The Anthropic SDK's own instrumentation writes the stop reason under its namespace; the
+    // flattened era (OpenLLMetry) on the first completion.
     finishReason: normalizeFinishReason(
-      a.json('gen_ai.response.finish_reasons') ?? a.str('anthropic.message.stop_reason'),
+      a.json('gen_ai.response.finish_reasons') ??
+        a.str('anthropic.message.stop_reason') ??
+        a.str('gen_ai.completion.0.finish_reason'),
     ),
     toolName: a.str('gen_ai.tool.name'),
     toolCallId: a.str('gen_ai.tool.call.id'),

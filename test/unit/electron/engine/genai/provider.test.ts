@@ -5,11 +5,12 @@ import {
   rememberedAnswers,
   stepProvider,
 } from '../../../../../electron/engine/genai/provider';
-import { inferProvider } from '../../../../../shared/domain/model-name';
+import { inferProvider, normalizeModelName } from '../../../../../shared/domain/model-name';
 
 /** What stepProvider must answer, worked out without its memo. */
 function expected(named: string | null, model: string): string | null {
-  return normalizeProvider(named) ?? inferProvider(model);
+  const name = normalizeModelName(model);
+  return normalizeProvider(named) ?? name.provider ?? inferProvider(name.model);
 }
 
 const PAIRS: Array<[string | null, string]> = [
@@ -28,6 +29,9 @@ const PAIRS: Array<[string | null, string]> = [
   ['constructor', 'gpt-4o'],
   ['__proto__', 'claude-3-5-haiku'],
   ['hasOwnProperty.chat', 'gemini-2.0-flash'],
+  [null, 'openai/gpt-4o'],
+  [null, 'models/gemini-2.0-flash'],
+  [null, 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0'],
 ];
 
 describe('stepProvider', () => {
@@ -40,6 +44,20 @@ describe('stepProvider', () => {
     expect(stepProvider('langchain', 'claude-3-5-haiku')).toBe('anthropic');
     expect(stepProvider('constructor', 'gpt-4o')).toBe('constructor');
     expect(stepProvider('__proto__', 'gpt-4o')).toBe('__proto__');
+  });
+
+  it('reads the provider from a routing prefix or a Bedrock id when the span names none, as prices do', () => {
+    expect(stepProvider(null, 'openai/gpt-4o')).toBe('openai');
+    expect(stepProvider(null, 'models/gemini-2.0-flash')).toBe('gcp.gemini');
+    expect(stepProvider('strands-agents', 'us.anthropic.claude-3-7-sonnet-20250219-v1:0')).toBe('aws.bedrock');
+    expect(
+      stepProvider(
+        null,
+        'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-v2:0',
+      ),
+    ).toBe('aws.bedrock');
+    // A provider the span names still wins over the prefix.
+    expect(stepProvider('openrouter', 'anthropic/claude-3-5-haiku')).toBe('openrouter');
   });
 
   it('keeps answering right past its memo limit, and for texts too long to remember', () => {
