@@ -93,8 +93,8 @@ class JsonReader {
     throw new JsonDecodeError(`${camel} must be a non-negative integer (string or number)`);
   }
 
-  enumValue(obj: Json, camel: string, names: readonly string[]): number {
-    const v = this.get(obj, camel);
+  enumValue(obj: Json, camel: string, names: readonly string[], snake?: string): number {
+    const v = this.get(obj, camel, snake);
     if (v === undefined || v === null) return 0;
     if (typeof v === 'number' && Number.isInteger(v)) return v;
     if (typeof v === 'string') {
@@ -205,6 +205,19 @@ const SPAN_KINDS = [
   'SPAN_KIND_CONSUMER',
 ] as const;
 const STATUS_CODES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'] as const;
+function severityNumberOf(r: JsonReader, o: Json): number {
+  const n = r.enumValue(o, 'severityNumber', SEVERITY_NUMBERS, 'severity_number');
+  if (n < 0) throw new JsonDecodeError('severityNumber must not be negative');
+  return n;
+}
+
+/** SEVERITY_NUMBER_UNSPECIFIED, then TRACE, TRACE2…TRACE4, DEBUG… up to FATAL4 (1–24). */
+const SEVERITY_NUMBERS = [
+  'SEVERITY_NUMBER_UNSPECIFIED',
+  ...['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'].flatMap((level) =>
+    ['', '2', '3', '4'].map((n) => `SEVERITY_NUMBER_${level}${n}`),
+  ),
+];
 
 function parseInt64(v: unknown): number | string {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
@@ -329,7 +342,7 @@ function readLogRecord(r: JsonReader, o: Json): DecodedLogRecord {
   return {
     timeNs: r.nanos(o, 'timeUnixNano', 'time_unix_nano'),
     observedTimeNs: r.nanos(o, 'observedTimeUnixNano', 'observed_time_unix_nano'),
-    severityNumber: r.uint(o, 'severityNumber', 'severity_number'),
+    severityNumber: severityNumberOf(r, o),
     severityText: r.string(o, 'severityText', 'severity_text'),
     body: r.anyValue(o.body),
     attributes: r.attributes(o, 'logRecord'),

@@ -133,7 +133,7 @@ export class RunQueries {
     const { where, params } = runFilterSql(filter);
     where.push('runs.session_id IS NOT NULL');
     const sql = `SELECT session_id, count(*), sum(error_count > 0), min(start_ns), max(end_ns),
-        sum(end_ns - start_ns), sum(llm_calls), sum(tool_calls), sum(input_tokens), sum(output_tokens),
+        total(end_ns - start_ns), sum(llm_calls), sum(tool_calls), total(input_tokens), total(output_tokens),
         total(cost_usd), sum(cost_unknown), group_concat(DISTINCT service), max(user_id)
       FROM runs WHERE ${where.join(' AND ')}
       GROUP BY session_id ORDER BY max(start_ns) DESC LIMIT @limit`;
@@ -142,17 +142,19 @@ export class RunQueries {
       unknown[]
     >;
     return stmt.all({ ...params, limit }).map((r) => {
+      // Sums that may pass 2^63 (absurd durations or token counts a sender reported) are total()s:
+      // floats, where sum() would fail the whole list with an integer overflow.
       const [id, runs, errors, first, last, total, llm, tools, input, output, cost, unknown, services, user] = r as [
         string,
         bigint,
         bigint,
         bigint,
         bigint,
+        number,
         bigint,
         bigint,
-        bigint,
-        bigint,
-        bigint,
+        number,
+        number,
         number,
         bigint,
         string | null,

@@ -169,6 +169,17 @@ describe('runs page queries', () => {
     });
   });
 
+  it('still lists sessions whose totals pass 2^63 (absurd durations or token counts a sender reported)', () => {
+    // Each value fits in 64 bits; their sums over a session's two runs do not.
+    db.prepare(
+      "UPDATE runs SET start_ns = 0, end_ns = 9000000000000000000, input_tokens = 9000000000000000000 WHERE session_id = 's1'",
+    ).run();
+    const s1 = q.listSessions(10).find((s) => s.sessionId === 's1');
+    expect(s1?.runs).toBe(2);
+    expect(s1?.inputTokens).toBe(1.8e19);
+    expect(s1?.totalDurationMs).toBe(1.8e13);
+  });
+
   it("deleting a run's rows (as retention does) removes it from search and from the model facets", () => {
     db.prepare('DELETE FROM spans WHERE trace_id = ?').run((2).toString(16).padStart(32, '0'));
     db.prepare('DELETE FROM runs WHERE trace_id = ?').run((2).toString(16).padStart(32, '0'));
