@@ -48,6 +48,8 @@ export interface EngineOptions {
   maxQueuedItems?: number;
   /** OTLP payload bytes allowed in decoding and writing at once before senders are told to retry. */
   maxInflightBytes?: number;
+  /** How long an OTLP/HTTP request body may pause before it is answered 408 (default 10 s). */
+  otlpBodyIdleMs?: number;
   /** Threads decoding OTLP payloads beside the writer (default: cores - 1, at least 1); 0 = inline. */
   decodeThreads?: number;
   /** Relay everything received (after redaction) to this OTLP/HTTP endpoint; wins over Settings at start. */
@@ -150,7 +152,11 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
 
   const otlpHttp = createServer(
     { keepAliveTimeout: 30_000, requestTimeout: 120_000 },
-    createOtlpHttpHandler({ pipeline, onError }),
+    createOtlpHttpHandler({
+      pipeline,
+      onError,
+      ...(opts.otlpBodyIdleMs !== undefined ? { bodyIdleMs: opts.otlpBodyIdleMs } : {}),
+    }),
   );
   const grpc = createOtlpGrpcServer({ pipeline, onError });
   let info: EngineInfo | null = null;

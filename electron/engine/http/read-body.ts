@@ -18,6 +18,20 @@ export class BodyEncodingError extends Error {
   }
 }
 
+/**
+ * No body bytes arrived for `idleMs`: a sender that declares a body and then stalls must not hold
+ * what its body reserved (the OTLP admission budget) until the server's 2-minute request timeout.
+ */
+export class BodyStalledError extends Error {
+  constructor(readonly idleMs: number) {
+    super(`no request body bytes arrived for ${Math.round(idleMs / 1000)} s; send the body without pausing`);
+    this.name = 'BodyStalledError';
+  }
+}
+
+/** How long a body may pause between chunks before the request is answered 408. */
+export const DEFAULT_BODY_IDLE_MS = 10_000;
+
 /** Client went away or the stream broke mid-body. */
 export class BodyReadError extends Error {
   constructor(message: string) {
@@ -46,7 +60,11 @@ function decoderFor(encoding: string): Gunzip | Inflate | null {
  * decompressed size passes `limit` (a gzip bomb is cut off while inflating, chunk by chunk, so
  * memory never holds more than the limit).
  */
-export function readBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+export function readBody(
+  req: IncomingMessage,
+  limit: number = DEFAULT_BODY_LIMIT,
+  idleMs: number = DEFAULT_BODY_IDLE_MS,
+): Promise<Buffer> {
   const encoding = String(req.headers['content-encoding'] ?? '')
     .trim()
     .toLowerCase();
@@ -59,9 +77,13 @@ export function readBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMI
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    // Restarted by every chunk that arrives; cleared once the body is read or has failed.
+    const idle = setTimeout(() => fail(new BodyStalledError(idleMs)), idleMs);
+    req.on('data', () => idle.refresh());
     const fail = (err: Error): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(idle);
       req.unpipe();
       decoder?.destroy();
       // Stop reading the rest of an oversized or broken body; the response closes the connection.
@@ -81,6 +103,7 @@ export function readBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMI
     source.on('end', () => {
       if (settled) return;
       settled = true;
+      clearTimeout(idle);
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     });
     source.on('error', (err: Error) => {

@@ -1,7 +1,13 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { mediaTypeOf } from '../http/media-type';
 import { isLoopbackHost } from '../http/host-check';
-import { BodyEncodingError, BodyTooLargeError, DEFAULT_BODY_LIMIT, readBody } from '../http/read-body';
+import {
+  BodyEncodingError,
+  BodyStalledError,
+  BodyTooLargeError,
+  DEFAULT_BODY_LIMIT,
+  readBody,
+} from '../http/read-body';
 import { BUSY_MESSAGE, classifyExportError, exportPayload, isIngestBusy, withAdmission } from '../ingest/otlp-export';
 import type { IngestPipeline } from '../ingest/otlp-export';
 import {
@@ -24,6 +30,8 @@ export interface OtlpHttpOptions {
   bodyLimit?: number;
   /** Seconds a throttled sender is asked to wait. */
   retryAfterSeconds?: number;
+  /** How long a request body may pause before it is answered 408 (and its admission released). */
+  bodyIdleMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -112,9 +120,11 @@ export function createOtlpHttpHandler(opts: OtlpHttpOptions): (req: IncomingMess
       await withAdmission(opts.pipeline, reserve, async (grow) => {
         let body: Buffer;
         try {
-          body = await readBody(req, limit);
+          body = await readBody(req, limit, opts.bodyIdleMs);
         } catch (err) {
-          if (err instanceof BodyTooLargeError) {
+          if (err instanceof BodyStalledError) {
+            sendStatus(res, 408, RpcCode.DEADLINE_EXCEEDED, err.message, encoding, { Connection: 'close' });
+          } else if (err instanceof BodyTooLargeError) {
             sendStatus(res, 413, RpcCode.RESOURCE_EXHAUSTED, err.message, encoding, { Connection: 'close' });
           } else if (err instanceof BodyEncodingError) {
             sendStatus(res, 400, RpcCode.INVALID_ARGUMENT, err.message, encoding, { Connection: 'close' });

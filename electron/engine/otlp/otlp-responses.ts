@@ -49,6 +49,7 @@ export function exportResponse(signal: OtlpSignal, rejected: number, message: st
 /** gRPC status codes used in Status bodies (google.rpc.Code). */
 export const RpcCode = {
   INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   RESOURCE_EXHAUSTED: 8,
   UNIMPLEMENTED: 12,
