@@ -50,6 +50,11 @@ export interface TokenUsage {
   reasoning: number | null;
 }
 
+/** A token count as reported, or null when it is none: negative and non-finite counts are not usage. */
+export function tokenCount(n: number | null): number | null {
+  return n !== null && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
 /** The provider value that applies a price to every provider. */
 export const ANY_PROVIDER = '';
 

@@ -1,3 +1,4 @@
+import { tokenCount } from '../../../shared/domain/price';
 import type { Message, StepDetail, StepSummary } from '../../../shared/domain/step';
 import { AttributeReader } from './attribute-reader';
 import { normalizeFinishReason, stepProvider } from './provider';
@@ -83,10 +84,6 @@ function fillFrom(s: StepSummary, f: SummaryFields): void {
   s.userId ??= f.userId ?? null;
   s.agentName ??= f.agentName ?? null;
   s.timeToFirstTokenMs ??= f.timeToFirstTokenMs ?? null;
-}
-
-function tokenCount(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) && n >= 0 ? n : null;
 }
 
 function summarize(c: ReadContext, readers: readonly ConventionReader[]): StepSummary {

@@ -205,11 +205,6 @@ const SPAN_KINDS = [
   'SPAN_KIND_CONSUMER',
 ] as const;
 const STATUS_CODES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'] as const;
-function severityNumberOf(r: JsonReader, o: Json): number {
-  const n = r.enumValue(o, 'severityNumber', SEVERITY_NUMBERS, 'severity_number');
-  if (n < 0) throw new JsonDecodeError('severityNumber must not be negative');
-  return n;
-}
 
 /** SEVERITY_NUMBER_UNSPECIFIED, then TRACE, TRACE2…TRACE4, DEBUG… up to FATAL4 (1–24). */
 const SEVERITY_NUMBERS = [
@@ -218,6 +213,13 @@ const SEVERITY_NUMBERS = [
     ['', '2', '3', '4'].map((n) => `SEVERITY_NUMBER_${level}${n}`),
   ),
 ];
+
+/** A log record's severity: an integer or, tolerated, its enum name; never negative. */
+function severityNumberOf(r: JsonReader, o: Json): number {
+  const n = r.enumValue(o, 'severityNumber', SEVERITY_NUMBERS, 'severity_number');
+  if (n < 0) throw new JsonDecodeError('severityNumber must not be negative');
+  return n;
+}
 
 function parseInt64(v: unknown): number | string {
   if (typeof v === 'number' && Number.isInteger(v)) return v;

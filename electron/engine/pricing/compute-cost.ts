@@ -1,4 +1,4 @@
-import { type ModelPrice, type TokenUsage, isFreePrice } from '../../../shared/domain/price';
+import { type ModelPrice, type TokenUsage, isFreePrice, tokenCount } from '../../../shared/domain/price';
 
 /**
  * The USD cost of one model call at `price`, or null when it cannot be known.
@@ -22,12 +22,12 @@ import { type ModelPrice, type TokenUsage, isFreePrice } from '../../../shared/d
  */
 export function computeCost(price: ModelPrice, usage: TokenUsage): number | null {
   if (isFreePrice(price)) return 0;
-  const input = count(usage.input);
-  const output = count(usage.output);
+  const input = tokenCount(usage.input);
+  const output = tokenCount(usage.output);
   if (input === null && output === null) return null;
-  const cacheRead = count(usage.cacheRead) ?? 0;
-  const cacheWrite = count(usage.cacheWrite) ?? 0;
-  const reasoning = count(usage.reasoning) ?? 0;
+  const cacheRead = tokenCount(usage.cacheRead) ?? 0;
+  const cacheWrite = tokenCount(usage.cacheWrite) ?? 0;
+  const reasoning = tokenCount(usage.reasoning) ?? 0;
   const inTotal = input ?? 0;
   const outTotal = output ?? 0;
   const uncachedInput = cacheRead + cacheWrite > inTotal ? inTotal : inTotal - cacheRead - cacheWrite;
@@ -39,8 +39,4 @@ export function computeCost(price: ModelPrice, usage: TokenUsage): number | null
     plainOutput * price.outputPerMTok +
     reasoning * (price.reasoningPerMTok ?? price.outputPerMTok);
   return micro / 1_000_000;
-}
-
-function count(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) && n >= 0 ? n : null;
 }

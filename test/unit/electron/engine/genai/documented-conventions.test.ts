@@ -8,22 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Attributes, AttrValue } from '../../../../../shared/domain/attributes';
 import { describeStep, summarizeStep } from '../../../../../electron/engine/genai/normalize-step';
-import type { LinkedLogEvent, SpanInput } from '../../../../../electron/engine/genai/span-input';
+import type { LinkedLogEvent } from '../../../../../electron/engine/genai/span-input';
+import { spanInput } from '../../../../helpers/span-input';
 
-function span(attributes: Attributes, more: Partial<Omit<SpanInput, 'attributes'>> = {}): SpanInput {
-  return {
-    name: 'span',
-    statusCode: 0,
-    statusMessage: '',
-    startNs: 1_700_000_000_000_000_000n,
-    events: [],
-    scopeName: '',
-    resourceAttributes: {},
-    logs: [],
-    ...more,
-    attributes,
-  };
-}
+const span = spanInput;
 
 describe('OTel GenAI 1.37+ (docs/gen-ai/non-normative/examples-llm-calls.md)', () => {
   const s = span(

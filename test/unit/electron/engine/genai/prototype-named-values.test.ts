@@ -8,22 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { Attributes } from '../../../../../shared/domain/attributes';
 import { STEP_KINDS } from '../../../../../shared/domain/step';
 import { describeStep, summarizeStep } from '../../../../../electron/engine/genai/normalize-step';
+import { spanInput } from '../../../../helpers/span-input';
 import type { SpanInput } from '../../../../../electron/engine/genai/span-input';
 
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 function span(attributes: Attributes, events: SpanInput['events'] = []): SpanInput {
-  return {
-    name: 'span',
-    statusCode: 0,
-    statusMessage: '',
-    startNs: 1_700_000_000_000_000_000n,
-    events,
-    scopeName: '',
-    resourceAttributes: {},
-    logs: [],
-    attributes,
-  };
+  return spanInput(attributes, { events });
 }
 
 /** Every summary field holds a string, a finite number or null: nothing a table's prototype lent it. */

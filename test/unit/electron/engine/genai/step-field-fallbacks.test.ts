@@ -3,26 +3,11 @@
  * send: found by a review, each case failing before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import type { Attributes } from '../../../../../shared/domain/attributes';
 import { describeStep, summarizeStep } from '../../../../../electron/engine/genai/normalize-step';
-import type { SpanInput } from '../../../../../electron/engine/genai/span-input';
+import { spanInput } from '../../../../helpers/span-input';
 
-const START_NS = 1_700_000_000_000_000_000n; // 2023-11-14T22:13:20.000Z
-
-function span(attributes: Attributes, more: Partial<Omit<SpanInput, 'attributes'>> = {}): SpanInput {
-  return {
-    name: 'span',
-    statusCode: 0,
-    statusMessage: '',
-    startNs: START_NS,
-    events: [],
-    scopeName: '',
-    resourceAttributes: {},
-    logs: [],
-    ...more,
-    attributes,
-  };
-}
+// Every span starts at 2023-11-14T22:13:20.000Z (SPAN_INPUT_START_NS).
+const span = spanInput;
 
 describe('content not captured', () => {
   it('is said when both the input and the output are `<not specified>` placeholders (OpenLLMetry)', () => {
