@@ -713,6 +713,27 @@ describe('OTLP/HTTP: partly invalid batches', () => {
     expect(partial(res).message).toMatch(/before/);
     expect((await mustGetRun(traceId)).spans.map((s) => s.spanId)).toEqual([good]);
   });
+
+  it('links with ids that point nowhere are left out with a warning; the span and its valid link are stored', async () => {
+    const traceId = newTraceId();
+    const spanId = newSpanId();
+    const linked = { traceId: newTraceId(), spanId: newSpanId() };
+    const res = await postJson(
+      jsonTraceRequest([
+        {
+          ...jsonSpan({ traceId, spanId, name: 'linked' }),
+          links: [linked, { traceId: 'zz', spanId: '12' }, { traceId: '0'.repeat(32), spanId: newSpanId() }],
+        },
+      ]),
+    );
+    expectOk(res);
+    expect(partial(res).rejected).toBe(0);
+    expect(partial(res).message).toMatch(/2 link\(s\) left out: link traceId must be 16 bytes/);
+    const span = spanById(await mustGetRun(traceId), spanId);
+    expect(span.links.map((l) => ({ traceId: l.traceId, spanId: l.spanId }))).toEqual([linked]);
+    expect(span.droppedLinksCount).toBe(2);
+    expect(JSON.stringify(span.links)).not.toMatch(/invalid:/);
+  });
 });
 
 // ---------------------------------------------------------------- 10: hostile spans

@@ -1,6 +1,6 @@
 import type { RunOrigin } from '../../../shared/domain/run';
-import type { DecodedLogs, DecodedTraces, ScopeGroup } from '../otlp/model';
-import { logRejection, normalizeParent, spanRejection } from '../otlp/validate';
+import type { DecodedLogs, DecodedSpan, DecodedTraces, ScopeGroup } from '../otlp/model';
+import { linkRejection, logRejection, normalizeParent, spanRejection } from '../otlp/validate';
 import type { IngestBatch } from './ingest-batch';
 
 const MAX_REASONS = 3;
@@ -35,6 +35,31 @@ function keepValid<T>(
   return out;
 }
 
+/**
+ * Leaves out the links whose ids point nowhere (counted in the span's dropped links): the span
+ * itself is valid. Returns how many were left out, and the first reason.
+ */
+function dropInvalidLinks(groups: readonly ScopeGroup<DecodedSpan>[]): { dropped: number; reason: string | null } {
+  let dropped = 0;
+  let reason: string | null = null;
+  for (const g of groups) {
+    for (const s of g.items) {
+      if (s.links.length === 0) continue;
+      const kept = s.links.filter((l) => {
+        const why = linkRejection(l);
+        if (why !== null) reason ??= why;
+        return why === null;
+      });
+      const left = s.links.length - kept.length;
+      if (left === 0) continue;
+      dropped += left;
+      s.droppedLinksCount += left;
+      s.links = kept;
+    }
+  }
+  return { dropped, reason };
+}
+
 /** Validates decoded traces and/or logs into one batch for the writer, counting what was rejected. */
 export function prepareBatch(
   input: { traces?: DecodedTraces; logs?: DecodedLogs },
@@ -44,11 +69,14 @@ export function prepareBatch(
   const tally = { rejected: 0, reasons: [] as string[] };
   const spanGroups = input.traces ? keepValid(input.traces.groups, spanRejection, tally) : [];
   for (const g of spanGroups) g.items.forEach(normalizeParent);
+  const links = dropInvalidLinks(spanGroups);
   const logGroups = input.logs ? keepValid(input.logs.groups, logRejection, tally) : [];
+  const warnings = [...(input.traces?.warnings ?? []), ...(input.logs?.warnings ?? [])];
+  if (links.dropped > 0) warnings.push(`${links.dropped} link(s) left out: ${links.reason}`);
   return {
     batch: { spanGroups, logGroups, origin, source },
     rejected: tally.rejected,
     reasons: tally.reasons,
-    warnings: [...(input.traces?.warnings ?? []), ...(input.logs?.warnings ?? [])],
+    warnings,
   };
 }

@@ -1,4 +1,4 @@
-import type { DecodedLogRecord, DecodedSpan } from './model';
+import type { DecodedLink, DecodedLogRecord, DecodedSpan } from './model';
 
 const INT64_MAX = 9223372036854775807n;
 const TRACE_ID = /^[0-9a-f]{32}$/;
@@ -25,6 +25,17 @@ export function spanRejection(s: DecodedSpan): string | null {
   if (s.endNs < s.startNs) return 'endTimeUnixNano is before startTimeUnixNano';
   for (const e of s.events) {
     if (e.timeNs > INT64_MAX) return 'event timestamp exceeds int64 nanoseconds';
+  }
+  return null;
+}
+
+/** Why a span's link points nowhere (its span is still stored, without it), or null when it is valid. */
+export function linkRejection(l: DecodedLink): string | null {
+  if (!TRACE_ID.test(l.traceId) || l.traceId === ZERO_TRACE) {
+    return `link traceId must be 16 bytes, not all zeroes (got ${describeId(l.traceId)})`;
+  }
+  if (!SPAN_ID.test(l.spanId) || l.spanId === ZERO_SPAN) {
+    return `link spanId must be 8 bytes, not all zeroes (got ${describeId(l.spanId)})`;
   }
   return null;
 }
