@@ -30,7 +30,7 @@ export class IngestBusyError extends Error {
   }
 }
 
-export const BUSY_MESSAGE = 'Loupe is busy writing earlier data; retry shortly';
+export const BUSY_MESSAGE = 'Loupe is busy receiving or writing earlier data; retry shortly';
 
 /**
  * How a failed export is answered, for both receivers: `invalid` (400 / INVALID_ARGUMENT), `busy`
